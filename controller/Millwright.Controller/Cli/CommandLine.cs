@@ -1,0 +1,47 @@
+using Millwright.Controller.Demo;
+
+namespace Millwright.Controller.Cli;
+
+/// <summary>The `millwright` command line: one verb, then its options. A mistake prints what was expected.</summary>
+internal static class CommandLine
+{
+    internal const string Usage =
+        """
+        usage: millwright <command> [options]
+
+        commands:
+          demo [--devices N] [--frames N] [--seed N]
+                 sign frames as a fleet of devices would, verify them as the controller does,
+                 append them to the Merkle log and prove one reading
+          help   show this text
+        """;
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "demo" => ProtocolDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output),
+                _ => Fail(error, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(error, e.Message);
+        }
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"millwright: {message}");
+        error.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,3 @@
+using Millwright.Controller.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
