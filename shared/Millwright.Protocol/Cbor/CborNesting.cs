@@ -121,17 +121,18 @@ internal sealed class CborNesting
     /// <summary>Opens an array (items) or map (2 × pairs); an empty container is complete at once.</summary>
     internal void Open(int items, bool isMap, bool forWriter)
     {
-        if (items == 0)
-        {
-            AfterItem();
-            return;
-        }
-
+        // An empty container nests as deep as a full one.
         if (_depth == CborLimits.MaxDepth)
         {
             throw new ProtocolException(
                 forWriter ? ProtocolError.CborWriterMisuse : ProtocolError.CborNestingTooDeep,
                 "CBOR: nesting deeper than " + CborLimits.MaxDepth.ToString());
+        }
+
+        if (items == 0)
+        {
+            AfterItem();
+            return;
         }
 
         _depth++;

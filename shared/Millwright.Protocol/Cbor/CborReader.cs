@@ -223,6 +223,12 @@ public sealed class CborReader
     {
         Peek();
         Expect(6, "tag");
+        if (_nesting.AtMapKey)
+        {
+            // A tagged integer is not an integer key (and the writer cannot produce one).
+            throw new ProtocolException(ProtocolError.CborUnexpectedType, "CBOR: map keys must be integers");
+        }
+
         ulong tag = _argument;
         _position += _headerLength;
         _peeked = false;
@@ -282,8 +288,10 @@ public sealed class CborReader
     public void SkipValue()
     {
         int depth = _nesting.Depth;
+        bool tagged;
         do
         {
+            tagged = false;
             switch (PeekType())
             {
                 case CborType.End:
@@ -306,14 +314,16 @@ public sealed class CborReader
                     ReadMapHeader();
                     break;
                 case CborType.Tag:
+                    // The tag's content is part of the item: go round again even though the depth is unchanged.
                     ReadTag();
-                    continue;
+                    tagged = true;
+                    break;
                 default:
                     ConsumeScalar(false);
                     break;
             }
         }
-        while (_nesting.Depth > depth);
+        while (tagged || _nesting.Depth > depth);
     }
 
     /// <summary>Checks that the one top-level item is complete and that nothing follows it.</summary>
@@ -414,6 +424,12 @@ public sealed class CborReader
             if (size == 4 && FloatBits.TryToHalf((uint)_argument, out half))
             {
                 throw new ProtocolException(ProtocolError.CborNonCanonical, "CBOR: float fits in half precision");
+            }
+
+            // RFC 8949 §4.2.2: NaN has one encoding, 0xf97e00; any other payload or sign would not re-encode the same.
+            if (size == 2 && (_argument & 0x7c00) == 0x7c00 && (_argument & 0x3ff) != 0 && _argument != FloatBits.CanonicalHalfNaN)
+            {
+                throw new ProtocolException(ProtocolError.CborNonCanonical, "CBOR: NaN other than 0xf97e00");
             }
 
             return;
