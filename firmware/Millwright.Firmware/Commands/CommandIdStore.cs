@@ -85,7 +85,7 @@ public sealed class CommandIdStore
         LastId = commandId;
     }
 
-    /// <summary>Factory reset: forgets the record (a new secret must be installed before any command verifies again).</summary>
+    /// <summary>Factory reset (the console calls it): forgets the record; a new secret must be installed before any command verifies again.</summary>
     public void Erase()
     {
         if (_store.Exists(RecordName))

@@ -1,13 +1,14 @@
 using System;
+using Millwright.Firmware.Commands;
 using Millwright.Protocol.Text;
 
 namespace Millwright.Firmware.Console;
 
 /// <summary>
 /// <c>factory-reset</c> answers with a one-time token; <c>factory-reset &lt;token&gt;</c> within
-/// <see cref="TokenLifetimeMicros"/> erases the device secret, the settings and whatever the participants hold (the
-/// outbox), then reboots. Kept: the frame sequence counter (numbers never repeat, even for a re-provisioned node)
-/// and the command-id record, which is bound to the old secret's key id and so never blocks a new one.
+/// <see cref="TokenLifetimeMicros"/> erases the device secret, the settings, the command-id record (a damaged one
+/// would otherwise refuse every command for good) and whatever the participants hold (the outbox), then reboots.
+/// Kept: the frame sequence counter, so sequence numbers never repeat, even for a re-provisioned node.
 /// </summary>
 public sealed class FactoryReset
 {
@@ -45,6 +46,7 @@ public sealed class FactoryReset
 
         _environment.Keys.Erase();
         _environment.Settings.Erase();
+        new CommandIdStore(_environment.Records).Erase();
         _settings.Discard();
         IFactoryResetParticipant[] participants = _environment.ResetParticipants;
         for (int i = 0; participants != null && i < participants.Length; i++)

@@ -86,10 +86,11 @@ public class ConsoleSelfTestAndResetTests
     }
 
     [Fact]
-    public void Factory_reset_needs_the_token_and_then_erases_secret_settings_and_outbox_and_reboots()
+    public void Factory_reset_needs_the_token_and_then_erases_secret_settings_command_ids_and_outbox_and_reboots()
     {
         var bench = new ConsoleBench();
         bench.Provision();
+        bench.Flash.SetContent(Millwright.Firmware.Commands.CommandIdStore.RecordName, new byte[21]);
 
         string offer = bench.Single("factory-reset");
         Assert.Matches("^ok to erase the secret, the settings and 12 unsent messages, send within 60 s: factory-reset [0-9a-f]{8}$", offer);
@@ -101,6 +102,7 @@ public class ConsoleSelfTestAndResetTests
 
         Assert.False(bench.Keys.HasSecret);
         Assert.False(bench.Flash.Exists(SettingsStore.RecordName));
+        Assert.False(bench.Flash.Exists(Millwright.Firmware.Commands.CommandIdStore.RecordName));
         Assert.Equal("", bench.Settings.Active.DeviceId);
         Assert.Equal(1, bench.Outbox.Erased);
         Assert.Equal(1, bench.Health.RebootCount);
