@@ -3,7 +3,7 @@ using Millwright.Firmware.Hardware;
 namespace Millwright.Firmware.Commands;
 
 /// <summary>
-/// Decides when the controller is gone: its retained state says offline, or nothing alive (an ack, a valid
+/// Decides when the controller is gone: its retained state says offline, or no sign of life (a signed ack, a valid
 /// command) arrived for the configured time on the monotonic clock. It trips once per outage (edge, not level) and
 /// re-arms at the next sign of life; what tripping does, and what leaves the safe state, is the executor's business.
 /// A dropped MQTT connection alone does not trip it: a Wi-Fi blip shorter than the timeout must not stop machines.
@@ -66,17 +66,14 @@ public sealed class FailSafeMonitor
         IsTripped = false;
     }
 
-    /// <summary>The controller's retained state changed.</summary>
+    /// <summary>
+    /// The controller's retained state changed. It is unsigned, so it counts only in the safe direction
+    /// (docs/protocol.md §9): offline trips; online merely withdraws an earlier offline. It is no sign of life and
+    /// neither arms the monitor nor feeds its timeout, so a stale or forged "online" cannot keep machines running.
+    /// </summary>
     public void NoteControllerState(bool online)
     {
-        if (online)
-        {
-            NoteAlive();
-        }
-        else
-        {
-            _reportedOffline = true;
-        }
+        _reportedOffline = !online;
     }
 
     /// <summary>Returns true exactly when the monitor trips now (the caller then drives everything safe).</summary>

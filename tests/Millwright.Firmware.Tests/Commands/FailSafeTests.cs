@@ -53,6 +53,32 @@ public class FailSafeTests
     }
 
     [Fact]
+    public void Online_state_is_no_sign_of_life_and_cannot_hold_off_the_timeout()
+    {
+        var bench = RunningBench();
+
+        for (int i = 0; i < 4; i++)
+        {
+            bench.Clock.AdvanceMilliseconds(10_000);
+            bench.Executor.OnControllerState(true);
+            bench.Executor.Update();
+        }
+
+        AssertAllSafe(bench);
+        Assert.Contains("no ack", bench.Executor.FailSafe.TripReason);
+    }
+
+    [Fact]
+    public void Online_state_does_not_arm_a_monitor_that_never_saw_the_controller()
+    {
+        var bench = new CommandBench();
+
+        bench.Executor.OnControllerState(true);
+
+        Assert.False(bench.Executor.FailSafe.IsArmed);
+    }
+
+    [Fact]
     public void Losing_the_connection_alone_does_not_trip_before_the_timeout()
     {
         var bench = RunningBench();
