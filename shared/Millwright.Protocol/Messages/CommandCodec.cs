@@ -44,7 +44,7 @@ public static class CommandCodec
                 case MessageKeys.NotAfterMicros: command.NotAfterMicros = PayloadReader.ReadTime(reader, "not-after"); break;
                 case MessageKeys.ActuatorId: command.ActuatorId = PayloadReader.ReadBoundedInt(reader, "actuator id", 0, 65535); break;
                 case MessageKeys.Action: command.Action = (CommandAction)PayloadReader.ReadBoundedInt(reader, "action", 1, 4); break;
-                case MessageKeys.Value: command.Value = PayloadReader.ReadFloat(reader, "value"); break;
+                case MessageKeys.Value: command.Value = ReadFiniteValue(reader); break;
                 default: reader.SkipValue(); break;
             }
 
@@ -57,5 +57,18 @@ public static class CommandCodec
         reader.Finish();
         PayloadReader.Require(seen, Required, "command");
         return command;
+    }
+
+    // A NaN compares false with every limit, so it would slip past a device's range interlock; infinities are no
+    // actuator setting either. Refused here, before any interlock sees them.
+    private static float ReadFiniteValue(CborReader reader)
+    {
+        float value = PayloadReader.ReadFloat(reader, "value");
+        if (float.IsNaN(value) || float.IsInfinity(value))
+        {
+            throw new ProtocolException(ProtocolError.MessageInvalidField, "command value must be a finite number");
+        }
+
+        return value;
     }
 }
