@@ -23,6 +23,7 @@ public sealed class FrameReplay
     private int _head;
     private int _count;
     private ulong _lastSent;
+    private ulong _highestRead;
 
     public FrameReplay(IMqttLink link, IOutboxReader outbox, string topic, int window, long ackTimeoutMicros)
     {
@@ -67,7 +68,12 @@ public sealed class FrameReplay
         _lastSent = AckedSequence;
     }
 
-    /// <summary>Frees the outbox up to <paramref name="acked"/>; an ack that is not newer changes nothing. Returns whether it advanced.</summary>
+    /// <summary>
+    /// Frees the outbox up to <paramref name="acked"/> and slides the window; an ack that is not newer changes
+    /// nothing. Returns whether the window advanced. The window never moves past the highest sequence read from the
+    /// outbox: an ack beyond it (from another incarnation of this device id) must not make later frames look sent.
+    /// The outbox gets the ack as it came and applies its own bound.
+    /// </summary>
     public bool Acknowledge(ulong acked)
     {
         if (acked <= AckedSequence)
@@ -75,17 +81,23 @@ public sealed class FrameReplay
             return false;
         }
 
-        AckedSequence = acked;
         _outbox.Acknowledge(acked);
-        while (_count > 0 && _sequences[_head] <= acked)
+        ulong covered = acked < _highestRead ? acked : _highestRead;
+        if (covered <= AckedSequence)
+        {
+            return false;
+        }
+
+        AckedSequence = covered;
+        while (_count > 0 && _sequences[_head] <= covered)
         {
             _head = (_head + 1) % _sequences.Length;
             _count--;
         }
 
-        if (_lastSent < acked)
+        if (_lastSent < covered)
         {
-            _lastSent = acked;
+            _lastSent = covered;
         }
 
         return true;
@@ -107,6 +119,11 @@ public sealed class FrameReplay
             if (length == 0)
             {
                 return;
+            }
+
+            if (sequence > _highestRead)
+            {
+                _highestRead = sequence;
             }
 
             if (_link.Publish(_topic, _buffer, 0, length, 1, false) == 0)
