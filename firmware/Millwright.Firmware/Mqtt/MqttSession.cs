@@ -103,6 +103,12 @@ public sealed class MqttSession : ICommandResultPublisher
         get { return _router.RejectedAcks; }
     }
 
+    /// <summary>Valid acks older than one already seen; they free the outbox but are no sign of life.</summary>
+    public long StaleAcks
+    {
+        get { return _router.StaleAcks; }
+    }
+
     /// <summary>Controller states that did not decode, and messages on topics we never subscribed to.</summary>
     public long RejectedMessages
     {

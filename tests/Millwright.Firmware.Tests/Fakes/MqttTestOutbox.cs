@@ -10,6 +10,7 @@ internal sealed class MqttTestOutbox : IOutboxReader
 {
     private readonly SortedSet<ulong> _sequences = new();
     private readonly Dictionary<ulong, byte[]> _messages = new();
+    private readonly Dictionary<ulong, byte[]> _appended = new();
 
     public long Depth => _sequences.Count;
 
@@ -22,8 +23,6 @@ internal sealed class MqttTestOutbox : IOutboxReader
 
     /// <summary>Every message ever appended, by sequence (kept after it is freed, for the tests' checks).</summary>
     public IReadOnlyDictionary<ulong, byte[]> Appended => _appended;
-
-    private readonly Dictionary<ulong, byte[]> _appended = new();
 
     public void Append(ulong sequence, byte[] message)
     {

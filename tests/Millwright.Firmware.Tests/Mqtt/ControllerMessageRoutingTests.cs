@@ -85,6 +85,23 @@ public sealed class ControllerMessageRoutingTests
     }
 
     [Fact]
+    public void ALateAcceptForAnAbandonedAttemptIsClosed()
+    {
+        var chaos = ChaosSchedule.Calm();
+        chaos.HangPercent = 100;
+        var h = new MqttSessionHarness(chaos);
+        Assert.True(h.RunUntil(() => h.Session.State == MqttSessionState.BackingOff, 10_000_000));
+        int disconnects = h.Link.DisconnectCalls;
+
+        h.Link.Listener!.OnConnected(true, 0);
+        h.Step();
+
+        Assert.Equal(MqttSessionState.BackingOff, h.Session.State);
+        Assert.Equal(disconnects + 1, h.Link.DisconnectCalls);
+        Assert.Empty(h.Observer.ConnectionChanges);
+    }
+
+    [Fact]
     public void EventsTakeEffectOnlyInUpdateOnTheMainLoop()
     {
         var h = new MqttSessionHarness();

@@ -58,6 +58,31 @@ public sealed class ForgedAckTests
         Assert.Equal(3ul, h.Observer.Acks.Single().Sequence);
     }
 
+    [Fact]
+    public void AReplayedOldAckFreesNothingNewAndIsNoSignOfLife()
+    {
+        var h = new MqttSessionHarness();
+        h.Controller.Acking = false;
+        h.AppendFrames(5);
+        Assert.True(h.RunUntilOnline());
+        var writer = new SignedMessageWriter(h.Keys.ControllerMessageKey, h.Keys.KeyId);
+        byte[] old = h.Controller.SignAck(2, writer, MqttSessionHarness.DeviceId);
+        h.RunUntil(() => false, 1_000_000);
+        h.Controller.SendAck(4);
+        h.Step();
+        h.Step();
+
+        h.Broker.PublishFromController(h.Session.Topics.Ack, old, retain: false);
+        h.Step();
+        h.Step();
+
+        Assert.Equal(4ul, h.Observer.Acks.Single().Sequence);
+        Assert.Equal(1, h.Session.StaleAcks);
+        Assert.Equal(0, h.Session.RejectedAcks);
+        Assert.Equal(4ul, h.Session.AckedSequence);
+        Assert.Equal(1, h.Outbox.Depth);
+    }
+
     private static byte[] SignedStatus(MqttSessionHarness h)
     {
         var writer = new SignedMessageWriter(h.Keys.ControllerMessageKey, h.Keys.KeyId);
