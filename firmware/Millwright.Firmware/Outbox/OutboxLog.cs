@@ -9,15 +9,19 @@ namespace Millwright.Firmware.Outbox;
 /// The flash outbox: an append-only log of signed messages in segment files (record format: <see cref="OutboxRecordFormat"/>),
 /// bounded by <see cref="OutboxOptions"/>. <see cref="Append"/> is durable when it returns. Start-up recovery keeps every
 /// whole record and never yields a torn, damaged or repeated one (<see cref="OutboxRecovery"/>). Records leave only when
-/// an ack covers them (<see cref="Acknowledge"/>) or when the outbox is full: then the oldest segment is dropped, but only
-/// after the caller has stored a gap record for it (<see cref="PeekLoss"/>, <see cref="AppendLossRecord"/>), so a power
-/// cut can never lose data without the gap being on flash first. Thread-safe: the sampler appends while the MQTT session
-/// reads and acknowledges. Appending, reading and acknowledging allocate nothing.
+/// an ack covers them (<see cref="Acknowledge"/>) or when the outbox is full: then the oldest segment is dropped and the
+/// loss reported for a gap record (<see cref="PeekLoss"/>, <see cref="AppendLossRecord"/>). Before a segment is dropped,
+/// the highest number dropped is written to flash; at start-up every number from the acked watermark to it is reported
+/// again, so a power cut before the gap record is stored cannot make the loss silent (the controller sees the same range
+/// twice at worst). Thread-safe: the sampler appends while the MQTT session reads and acknowledges. Appending, reading
+/// and acknowledging allocate nothing.
 /// </summary>
 public sealed class OutboxLog : IOutboxReader
 {
     public const string AckFileName = "outbox.acked";
+    public const string DroppedFileName = "outbox.dropped";
     private const uint AckFileMagic = 0x4B434157; // "WACK"
+    private const uint DroppedFileMagic = 0x504F5244; // "DROP"
 
     private readonly object _sync = new object();
     private readonly IRecordStore _store;
@@ -28,6 +32,7 @@ public sealed class OutboxLog : IOutboxReader
     private readonly OutboxFloorCounter _floorCounter;
     private readonly OutboxReadCursor _cursor = new OutboxReadCursor();
     private readonly CheckedValueFile _ackFile;
+    private readonly CheckedValueFile _droppedFile;
     private readonly byte[] _record = new byte[OutboxRecordFormat.MaxRecordBytes];
     private ulong _acked;
     private ulong _persistedAcked;
@@ -49,20 +54,26 @@ public sealed class OutboxLog : IOutboxReader
         _reader = new OutboxRecordReader(store);
         _floorCounter = new OutboxFloorCounter(_reader);
         _ackFile = new CheckedValueFile(store, AckFileName, AckFileMagic);
+        _droppedFile = new CheckedValueFile(store, DroppedFileName, DroppedFileMagic);
 
-        ulong acked;
-        // A damaged watermark only means resending what was acked: at-least-once delivery, deduplicated by the controller.
-        _ackFile.Read(out acked);
-        _acked = acked;
-        _persistedAcked = acked;
+        // A missing or damaged watermark only means resending what was acked (at-least-once, deduplicated by the
+        // controller) or restating a drop: both safe.
+        _ackFile.Read(out _acked);
+        _persistedAcked = _acked;
+        _droppedFile.Read(out _droppedThrough);
+        if (_droppedThrough > _acked)
+        {
+            _losses.Add(_acked + 1, _droppedThrough, GapReason.OutboxOverflow);
+        }
+
         var recovery = new OutboxRecovery(store, _reader, _record);
-        _segments = recovery.Run(options.MaxSegments + 1, acked, _losses);
+        _segments = recovery.Run(options.MaxSegments + 1, Floor, _losses);
         Corruptions = recovery.Corruptions;
-        _lastSequence = acked;
+        _lastSequence = Floor;
         int newest = _segments.Count - 1;
         if (newest >= 0)
         {
-            _lastSequence = _segments.Last(newest) > acked ? _segments.Last(newest) : acked;
+            _lastSequence = _segments.Last(newest) > Floor ? _segments.Last(newest) : Floor;
             _appendable = _segments.Tail(newest) == RecordStatus.End;
         }
 
@@ -166,10 +177,7 @@ public sealed class OutboxLog : IOutboxReader
         }
     }
 
-    /// <summary>
-    /// Stores the gap record for the loss <see cref="PeekLoss"/> returned, then retires that loss: a segment dropped for
-    /// overflow is deleted only now that its gap record is durable.
-    /// </summary>
+    /// <summary>Stores the gap record for the loss <see cref="PeekLoss"/> returned, which is then retired.</summary>
     public void AppendLossRecord(ulong sequence, byte[] message, int offset, int count)
     {
         lock (_sync)
@@ -179,14 +187,8 @@ public sealed class OutboxLog : IOutboxReader
                 throw new InvalidOperationException("outbox has no loss waiting for a gap record");
             }
 
-            long segmentId = _losses.FrontSegmentId;
             AppendRecord(sequence, message, offset, count);
             _losses.RemoveFront();
-            int index = segmentId < 0 ? -1 : _segments.IndexOfId(segmentId);
-            if (index >= 0)
-            {
-                DeleteSegment(index);
-            }
         }
     }
 
@@ -302,7 +304,8 @@ public sealed class OutboxLog : IOutboxReader
         return live;
     }
 
-    // Marks the oldest live segment as dropped: it is no longer read nor counted, and is deleted when its gap is stored.
+    // Drops the oldest live segment: its last number goes to flash first (so recovery restates the loss if the gap
+    // record never makes it), then the file goes, then the loss waits for its gap record.
     private void DropOldestLive()
     {
         ulong floor = Floor;
@@ -313,13 +316,15 @@ public sealed class OutboxLog : IOutboxReader
         }
 
         int before = _floorCounter.Count(_segments, floor);
-        _droppedThrough = _segments.Last(index);
+        ulong last = _segments.Last(index);
+        _droppedFile.Write(last);
+        _droppedThrough = last;
         DroppedRecords += _floorCounter.Count(_segments, Floor) - before;
-        ulong first = _segments.First(index) > floor ? _segments.First(index) : floor + 1;
-        if (!_losses.Add(first, _droppedThrough, GapReason.OutboxOverflow, _segments.Id(index)))
-        {
-            DeleteSegment(index);
-        }
+        DeleteSegment(index);
+
+        // The range starts just above the ack, not above the previous drop: everything between is gone too, and the
+        // gap records of earlier drops may have been in this very segment, so each gap restates every loss since the ack.
+        _losses.Add(_acked + 1, last, GapReason.OutboxOverflow);
     }
 
     private void DeleteCoveredSegments()
@@ -386,7 +391,7 @@ public sealed class OutboxLog : IOutboxReader
         }
         else if (start < nextFirst)
         {
-            _losses.Add(start, nextFirst - 1, GapReason.StorageCorruption, -1);
+            _losses.Add(start, nextFirst - 1, GapReason.StorageCorruption);
         }
     }
 }

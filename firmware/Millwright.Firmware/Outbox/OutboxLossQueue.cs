@@ -5,7 +5,6 @@ namespace Millwright.Firmware.Outbox;
 /// <summary>
 /// Losses waiting for their gap record, oldest first, in fixed arrays. A loss found at the end of the log is "open":
 /// its last number is known only when the next record is appended (everything between is lost or was never used).
-/// An overflow loss names the segment to delete once its gap record is durable.
 /// </summary>
 internal sealed class OutboxLossQueue
 {
@@ -14,7 +13,6 @@ internal sealed class OutboxLossQueue
     private readonly ulong[] _first = new ulong[Capacity];
     private readonly ulong[] _last = new ulong[Capacity];
     private readonly GapReason[] _reason = new GapReason[Capacity];
-    private readonly long[] _segmentId = new long[Capacity];
     private readonly bool[] _open = new bool[Capacity];
 
     public int Count { get; private set; }
@@ -28,20 +26,15 @@ internal sealed class OutboxLossQueue
         get { return Count > 0 && !_open[0]; }
     }
 
-    public long FrontSegmentId
-    {
-        get { return _segmentId[0]; }
-    }
-
     /// <summary>Queues a loss; false (and counted in <see cref="Unreported"/>) when the queue is full.</summary>
-    public bool Add(ulong first, ulong last, GapReason reason, long segmentId)
+    public bool Add(ulong first, ulong last, GapReason reason)
     {
-        return Put(first, last, reason, segmentId, false);
+        return Put(first, last, reason, false);
     }
 
     public bool AddOpen(ulong first, GapReason reason)
     {
-        return Put(first, 0, reason, -1, true);
+        return Put(first, 0, reason, true);
     }
 
     /// <summary>A record with <paramref name="appended"/> was stored: open losses end just before it.</summary>
@@ -84,7 +77,7 @@ internal sealed class OutboxLossQueue
         RemoveAt(0);
     }
 
-    private bool Put(ulong first, ulong last, GapReason reason, long segmentId, bool open)
+    private bool Put(ulong first, ulong last, GapReason reason, bool open)
     {
         if (Count == Capacity)
         {
@@ -95,7 +88,6 @@ internal sealed class OutboxLossQueue
         _first[Count] = first;
         _last[Count] = last;
         _reason[Count] = reason;
-        _segmentId[Count] = segmentId;
         _open[Count] = open;
         Count++;
         return true;
@@ -108,7 +100,6 @@ internal sealed class OutboxLossQueue
             _first[i - 1] = _first[i];
             _last[i - 1] = _last[i];
             _reason[i - 1] = _reason[i];
-            _segmentId[i - 1] = _segmentId[i];
             _open[i - 1] = _open[i];
         }
 

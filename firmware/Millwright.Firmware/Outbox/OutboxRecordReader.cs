@@ -32,7 +32,8 @@ internal sealed class OutboxRecordReader
 
     /// <summary>
     /// Reads the header at <paramref name="position"/> of a file whose data ends at <paramref name="end"/>.
-    /// <see cref="RecordStatus.Torn"/> when the record would run past <paramref name="end"/> (what a cut append leaves).
+    /// <see cref="RecordStatus.Torn"/> when the header is partial, or whole and correct but its record runs past
+    /// <paramref name="end"/> (what a cut append leaves); <see cref="RecordStatus.Corrupt"/> when the header fails its checks.
     /// </summary>
     public RecordStatus ReadHeader(string name, int position, int end)
     {
@@ -66,7 +67,7 @@ internal sealed class OutboxRecordReader
 
     /// <summary>
     /// After <see cref="ReadHeader"/> returned <see cref="RecordStatus.Valid"/> for <paramref name="position"/>: copies
-    /// the payload into <paramref name="buffer"/> and checks the record's CRC.
+    /// the payload into <paramref name="buffer"/> and checks the payload's CRC.
     /// </summary>
     public RecordStatus ReadPayload(string name, int position, byte[] buffer, int offset)
     {
@@ -78,8 +79,7 @@ internal sealed class OutboxRecordReader
             return RecordStatus.Corrupt;
         }
 
-        uint crc = Crc32.Update(Crc32.Initial, _header, 0, OutboxRecordFormat.HeaderBytes);
-        crc = Crc32.Finish(Crc32.Update(crc, buffer, offset, length));
+        uint crc = Crc32.Compute(buffer, offset, length);
         return crc == LittleEndian.ReadUInt32(_crc, 0) ? RecordStatus.Valid : RecordStatus.Corrupt;
     }
 }

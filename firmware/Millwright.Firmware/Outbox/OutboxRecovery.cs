@@ -19,6 +19,7 @@ internal sealed class OutboxRecovery
     private ulong _first;
     private ulong _last;
     private int _length;
+    private bool _unplacedDamage;
 
     public OutboxRecovery(IRecordStore store, OutboxRecordReader reader, byte[] buffer)
     {
@@ -30,7 +31,10 @@ internal sealed class OutboxRecovery
     /// <summary>Damaged regions found (each ends a segment's usable data).</summary>
     public int Corruptions { get; private set; }
 
-    public OutboxSegments Run(int namedSlots, ulong acked, OutboxLossQueue losses)
+    /// <param name="namedSlots">Segment names to make up front.</param>
+    /// <param name="floor">Records at or below it are acknowledged or dropped: their segments go.</param>
+    /// <param name="losses">Where damage is reported.</param>
+    public OutboxSegments Run(int namedSlots, ulong floor, OutboxLossQueue losses)
     {
         string[] names = _store.List(OutboxSegments.Prefix);
         var segments = new OutboxSegments(namedSlots, names.Length + 2);
@@ -46,7 +50,12 @@ internal sealed class OutboxRecovery
             if (_records == 0)
             {
                 _store.Delete(names[i]);
-                Corruptions += tail == RecordStatus.Corrupt ? 1 : 0;
+                if (tail == RecordStatus.Corrupt)
+                {
+                    Corruptions++;
+                    _unplacedDamage = true;
+                }
+
                 continue;
             }
 
@@ -54,8 +63,8 @@ internal sealed class OutboxRecovery
         }
 
         segments.SortByFirst();
-        RemoveOverlapsAndAcked(segments, acked);
-        ReportDamage(segments, acked, losses);
+        RemoveOverlapsAndCovered(segments, floor);
+        ReportDamage(segments, floor, losses);
         return segments;
     }
 
@@ -92,13 +101,13 @@ internal sealed class OutboxRecovery
 
     // Appends only ever raise the sequence, so segments cannot overlap; if a store ever made them, the later one goes,
     // so that no number is sent twice with different content.
-    private void RemoveOverlapsAndAcked(OutboxSegments segments, ulong acked)
+    private void RemoveOverlapsAndCovered(OutboxSegments segments, ulong floor)
     {
         int i = 0;
         while (i < segments.Count)
         {
             bool overlaps = i > 0 && segments.First(i) <= segments.Last(i - 1);
-            if (overlaps || segments.Last(i) <= acked)
+            if (overlaps || segments.Last(i) <= floor)
             {
                 Corruptions += overlaps ? 1 : 0;
                 _store.Delete(segments.Name(i));
@@ -110,25 +119,34 @@ internal sealed class OutboxRecovery
         }
     }
 
-    private void ReportDamage(OutboxSegments segments, ulong acked, OutboxLossQueue losses)
+    private void ReportDamage(OutboxSegments segments, ulong floor, OutboxLossQueue losses)
     {
         for (int i = 0; i < segments.Count; i++)
         {
-            if (segments.Tail(i) != RecordStatus.Corrupt)
+            Corruptions += segments.Tail(i) == RecordStatus.Corrupt ? 1 : 0;
+        }
+
+        // A damaged file with no whole record cannot be placed: every number above the floor that is not held is then
+        // stated lost (true of each: numbers never used, already dropped, or in that file).
+        ulong previous = floor;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            if (_unplacedDamage && segments.First(i) > previous + 1)
             {
-                continue;
+                losses.Add(previous + 1, segments.First(i) - 1, GapReason.StorageCorruption);
             }
 
-            Corruptions++;
-            ulong start = (segments.Last(i) > acked ? segments.Last(i) : acked) + 1;
-            if (i + 1 == segments.Count)
+            previous = segments.Last(i);
+            bool newest = i + 1 == segments.Count;
+            if (segments.Tail(i) == RecordStatus.Corrupt && !newest && segments.First(i + 1) > previous + 1 && !_unplacedDamage)
             {
-                losses.AddOpen(start, GapReason.StorageCorruption);
+                losses.Add(previous + 1, segments.First(i + 1) - 1, GapReason.StorageCorruption);
             }
-            else if (start < segments.First(i + 1))
-            {
-                losses.Add(start, segments.First(i + 1) - 1, GapReason.StorageCorruption, -1);
-            }
+        }
+
+        if (_unplacedDamage || (segments.Count > 0 && segments.Tail(segments.Count - 1) == RecordStatus.Corrupt))
+        {
+            losses.AddOpen(previous + 1, GapReason.StorageCorruption);
         }
     }
 }
