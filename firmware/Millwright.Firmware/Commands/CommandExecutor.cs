@@ -1,4 +1,3 @@
-using System.IO;
 using Millwright.Firmware.Board;
 using Millwright.Firmware.Hardware;
 using Millwright.Firmware.Mqtt;
@@ -9,44 +8,36 @@ using Millwright.Protocol.Messages;
 namespace Millwright.Firmware.Commands;
 
 /// <summary>
-/// Runs the controller's commands safely (ARCHITECTURE §4 "Commands", issue 3 item 6): checks the MAC, the target
-/// device, that the id is newer than the last consumed one, the not-after time, the actuator and its interlocks;
-/// persists the id, then acts, then publishes a signed result (kept in a small queue while offline). Drives every
-/// actuator to its safe value at boot and when <see cref="FailSafeMonitor"/> trips; only a new valid command moves
-/// an actuator out of its safe state. Called by the MQTT session (as <see cref="IControllerLinkObserver"/>, possibly
-/// on the link's thread) and by the main loop (<see cref="Update"/>); every entry point takes one lock.
+/// Runs the controller's commands safely (issue 3 item 6, docs/protocol.md §8): verifies the MAC, then hands the
+/// command to <see cref="CommandHandler"/> (device, id, not-after, actuator, interlocks; id persisted before acting;
+/// signed result). Drives every actuator to its safe value at boot and when <see cref="FailSafeMonitor"/> trips;
+/// only a new valid command moves an actuator out of its safe state. Called by the MQTT session (as
+/// <see cref="IControllerLinkObserver"/>, possibly on the link's thread) and by the main loop (<see cref="Update"/>);
+/// every entry point takes one lock, and none throws.
 /// </summary>
 public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyView
 {
-    public const int ResultQueueCapacity = 8;
-
-    /// <summary>A signed result is about 100 bytes plus the detail (at most <see cref="MaxDetailChars"/>) and the device id.</summary>
-    public const int ResultSlotBytes = 384;
-
-    public const int MaxDetailChars = 100;
+    public const int ResultQueueCapacity = CommandResultSender.QueueCapacity;
 
     private readonly object _sync = new object();
     private readonly IClock _clock;
-    private readonly ICommandResultPublisher _publisher;
     private readonly ActuatorBank _actuators;
     private readonly CommandIdStore _ids;
     private readonly FailSafeMonitor _failSafe;
-    private readonly CommandResultQueue _results = new CommandResultQueue(ResultQueueCapacity, ResultSlotBytes);
-    private readonly CommandResult _result = new CommandResult();
-    private readonly byte[] _signed = new byte[ProtocolLimits.MaxMessageBytes];
+    private readonly CommandResultSender _results;
+    private readonly CommandHandler _handler;
     private MessageVerifier _verifier;
-    private SignedMessageWriter _writer;
     private string _deviceId = string.Empty;
-    private bool _connected = true;
 
     public CommandExecutor(
         BoardDescription board, IBoardIo io, IClock clock, IRecordStore store, ICommandResultPublisher publisher, int controllerTimeoutMilliseconds)
     {
         _clock = clock;
-        _publisher = publisher;
         _actuators = new ActuatorBank(board, io);
         _ids = new CommandIdStore(store);
         _failSafe = new FailSafeMonitor(clock, controllerTimeoutMilliseconds);
+        _results = new CommandResultSender(clock, publisher);
+        _handler = new CommandHandler(_actuators, _ids, _failSafe, clock, _results);
         LastUnverifiedReason = string.Empty;
     }
 
@@ -61,13 +52,19 @@ public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyVi
     /// <summary>Why the last message was dropped unverified ("" when none was).</summary>
     public string LastUnverifiedReason { get; private set; }
 
-    public long ExecutedCount { get; private set; }
+    public long ExecutedCount
+    {
+        get { lock (_sync) { return _handler.ExecutedCount; } }
+    }
 
-    public long RefusedCount { get; private set; }
+    public long RefusedCount
+    {
+        get { lock (_sync) { return _handler.RefusedCount; } }
+    }
 
     public int PendingResults
     {
-        get { lock (_sync) { return _results.Count; } }
+        get { lock (_sync) { return _results.Pending; } }
     }
 
     public long DroppedResults
@@ -81,108 +78,9 @@ public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyVi
         get { lock (_sync) { return _ids.LastId; } }
     }
 
-    /// <summary>Sets who we are (settings) and our keys (key store). With no keys or no device id every command is dropped.</summary>
-    public void SetIdentity(string deviceId, DeviceKeys keys)
+    public int ActuatorCount
     {
-        lock (_sync)
-        {
-            _deviceId = deviceId == null ? string.Empty : deviceId;
-            if (keys == null)
-            {
-                _verifier = null;
-                _writer = null;
-                return;
-            }
-
-            _verifier = new MessageVerifier(keys.ControllerMessageKey, keys.KeyId);
-            _writer = new SignedMessageWriter(keys.DeviceMessageKey, keys.KeyId);
-            _ids.Load(keys.KeyId);
-        }
-    }
-
-    /// <summary>Boot: every actuator to its safe value; minimum on/off times count from now.</summary>
-    public void Setup()
-    {
-        lock (_sync)
-        {
-            long now = _clock.MonotonicMicros;
-            _actuators.DriveAllSafe(now, false);
-            for (int i = 0; i < _actuators.Count; i++)
-            {
-                _actuators[i].StartAt(now);
-            }
-        }
-    }
-
-    /// <summary>Main loop: checks the fail-safe and sends queued results. Allocates nothing unless something happens.</summary>
-    public void Update()
-    {
-        lock (_sync)
-        {
-            if (_failSafe.Poll())
-            {
-                _actuators.DriveAllSafe(_clock.MonotonicMicros, true);
-            }
-
-            if (_connected && _results.Count > 0)
-            {
-                _results.Flush(_publisher);
-            }
-        }
-    }
-
-    public void OnCommandMessage(byte[] signedCommand)
-    {
-        lock (_sync)
-        {
-            Command command = VerifyOrNull(signedCommand);
-            if (command == null)
-            {
-                return;
-            }
-
-            try
-            {
-                Handle(command);
-            }
-            catch (System.Exception e)
-            {
-                // The link's listeners must not throw (an exception in an M2Mqtt handler closes the connection).
-                Drop("command could not be handled: " + e.Message);
-            }
-        }
-    }
-
-    public void OnControllerState(bool online)
-    {
-        lock (_sync)
-        {
-            _failSafe.NoteControllerState(online);
-            if (_failSafe.Poll())
-            {
-                _actuators.DriveAllSafe(_clock.MonotonicMicros, true);
-            }
-        }
-    }
-
-    public void OnAck(ulong ackedSequence, long controllerTimeMicros)
-    {
-        lock (_sync)
-        {
-            _failSafe.NoteAlive();
-        }
-    }
-
-    public void OnConnectionChanged(bool connected)
-    {
-        lock (_sync)
-        {
-            _connected = connected;
-            if (connected)
-            {
-                _results.Flush(_publisher);
-            }
-        }
+        get { return _actuators.Count; }
     }
 
     /// <summary>True while some actuator is in its safe state because the fail-safe tripped (for the status message).</summary>
@@ -205,9 +103,91 @@ public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyVi
         }
     }
 
-    public int ActuatorCount
+    /// <summary>Sets who we are (settings) and our keys (key store). With no keys or no device id every command is dropped.</summary>
+    public void SetIdentity(string deviceId, DeviceKeys keys)
     {
-        get { return _actuators.Count; }
+        lock (_sync)
+        {
+            _deviceId = deviceId == null ? string.Empty : deviceId;
+            _verifier = keys == null ? null : new MessageVerifier(keys.ControllerMessageKey, keys.KeyId);
+            _results.SetKeys(keys);
+            if (keys != null)
+            {
+                _ids.Load(keys.KeyId);
+            }
+        }
+    }
+
+    /// <summary>Boot: every actuator to its safe value; minimum on/off times count from now.</summary>
+    public void Setup()
+    {
+        lock (_sync)
+        {
+            long now = _clock.MonotonicMicros;
+            _actuators.DriveAllSafe(now, false);
+            for (int i = 0; i < _actuators.Count; i++)
+            {
+                _actuators[i].StartAt(now);
+            }
+        }
+    }
+
+    /// <summary>Main loop: checks the fail-safe and sends queued results. Allocates nothing unless something happens.</summary>
+    public void Update()
+    {
+        lock (_sync)
+        {
+            PollFailSafe();
+            _results.Flush();
+        }
+    }
+
+    public void OnCommandMessage(byte[] signedCommand)
+    {
+        lock (_sync)
+        {
+            Command command = VerifyOrNull(signedCommand);
+            if (command == null)
+            {
+                return;
+            }
+
+            try
+            {
+                _handler.Handle(_deviceId, command);
+            }
+            catch (System.Exception e)
+            {
+                // The link's listeners must not throw (an exception in an M2Mqtt handler closes the connection).
+                Drop("command could not be handled: " + e.Message);
+            }
+        }
+    }
+
+    public void OnControllerState(bool online)
+    {
+        lock (_sync)
+        {
+            _failSafe.NoteControllerState(online);
+            PollFailSafe();
+        }
+    }
+
+    public void OnAck(ulong ackedSequence, long controllerTimeMicros)
+    {
+        lock (_sync)
+        {
+            _failSafe.NoteAlive();
+        }
+    }
+
+    public void OnConnectionChanged(bool connected)
+    {
+        lock (_sync)
+        {
+            _results.Connected = connected;
+            _results.Flush();
+        }
     }
 
     public int ActuatorIdAt(int index)
@@ -242,6 +222,14 @@ public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyVi
         }
     }
 
+    private void PollFailSafe()
+    {
+        if (_failSafe.Poll())
+        {
+            _actuators.DriveAllSafe(_clock.MonotonicMicros, true);
+        }
+    }
+
     private Command VerifyOrNull(byte[] signed)
     {
         if (signed == null || _verifier == null || _deviceId.Length == 0)
@@ -265,89 +253,6 @@ public sealed class CommandExecutor : IControllerLinkObserver, IActuatorSafetyVi
             // No authentic command id to answer: replying would let anyone with broker access make the device talk.
             Drop(e.Message);
             return null;
-        }
-    }
-
-    private void Handle(Command command)
-    {
-        ActuatorState actuator = _actuators.Find(command.ActuatorId);
-        if (command.DeviceId != _deviceId)
-        {
-            // Not consumed: the id belongs to the other device's sequence.
-            Report(command, CommandOutcome.Rejected, "addressed to device " + command.DeviceId, actuator);
-            return;
-        }
-
-        if (_ids.Problem != null)
-        {
-            Report(command, CommandOutcome.Rejected, _ids.Problem, actuator);
-            return;
-        }
-
-        if (command.CommandId <= _ids.LastId)
-        {
-            Report(command, CommandOutcome.Replayed, "last consumed command id is " + _ids.LastId.ToString(), actuator);
-            return;
-        }
-
-        // Authentic, for us and never seen: the controller is alive, whatever its retained state said.
-        _failSafe.NoteAlive();
-        float target;
-        string detail;
-        CommandOutcome outcome = CommandRules.Evaluate(command, actuator, _clock, out target, out detail);
-        try
-        {
-            // Every fresh id is consumed once, whatever its outcome, before anything moves: a power cut after this
-            // line cannot make the command run twice, and a command refused now cannot run later.
-            _ids.Consume(command.CommandId);
-        }
-        catch (IOException)
-        {
-            Report(command, CommandOutcome.Rejected, "command id could not be stored: not acting", actuator);
-            return;
-        }
-
-        if (outcome == CommandOutcome.Executed)
-        {
-            if (actuator.Drive(target, _clock.MonotonicMicros))
-            {
-                actuator.HeldSafe = command.Action == CommandAction.SafeState;
-                actuator.ForcedByFailSafe = false;
-            }
-            else
-            {
-                outcome = CommandOutcome.Rejected;
-                detail = "output refused by the hardware";
-            }
-        }
-
-        Report(command, outcome, detail, actuator);
-    }
-
-    private void Report(Command command, CommandOutcome outcome, string detail, ActuatorState actuator)
-    {
-        if (outcome == CommandOutcome.Executed)
-        {
-            ExecutedCount++;
-        }
-        else
-        {
-            RefusedCount++;
-        }
-
-        long now = _clock.UtcMicros;
-        _result.DeviceId = _deviceId;
-        _result.CommandId = command.CommandId;
-        _result.Outcome = outcome;
-        _result.Detail = detail.Length > MaxDetailChars ? detail.Substring(0, MaxDetailChars) : detail;
-        _result.TimeMicros = now < 0 ? 0 : now;
-        _result.ActuatorId = command.ActuatorId;
-        _result.Value = actuator == null ? 0f : actuator.Value;
-        int length = _writer.WriteCommandResult(_result, _signed, 0);
-        _results.Enqueue(_signed, 0, length);
-        if (_connected)
-        {
-            _results.Flush(_publisher);
         }
     }
 

@@ -141,6 +141,21 @@ public class CommandVerificationTests
     }
 
     [Fact]
+    public void Resent_command_learns_the_first_outcome_until_the_next_reboot()
+    {
+        var bench = new CommandBench();
+        var command = bench.NewCommand(CommandBench.Valve, CommandAction.SetLevel, 0.9f);
+        bench.Send(command);
+
+        var again = bench.Send(command);
+        Assert.Equal(CommandOutcome.Replayed, again!.Outcome);
+        Assert.Equal("already consumed; first outcome: interlock (range: value must be from 0.1 to 0.8)", again.Detail);
+
+        bench.Boot();
+        Assert.Equal($"last consumed command id is {command.CommandId}", bench.Send(command)!.Detail);
+    }
+
+    [Fact]
     public void Expired_command_is_refused_and_its_id_consumed()
     {
         var bench = new CommandBench();
