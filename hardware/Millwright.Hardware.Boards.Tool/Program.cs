@@ -1,0 +1,3 @@
+using Millwright.Hardware.Boards.Tool;
+
+return BoardTool.Run(args, Console.Out, Console.Error);

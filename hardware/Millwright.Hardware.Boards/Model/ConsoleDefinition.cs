@@ -1,0 +1,14 @@
+namespace Millwright.Hardware.Boards.Model;
+
+/// <summary>The service console's UART and pins.</summary>
+public sealed class ConsoleDefinition
+{
+    /// <summary>nanoFramework port name: COM1 = UART0 (the debugger's), COM2 = UART1, COM3 = UART2.</summary>
+    public string Uart { get; init; } = "";
+
+    public int TxPin { get; init; }
+
+    public int RxPin { get; init; }
+
+    public int BaudRate { get; init; }
+}
