@@ -41,8 +41,8 @@ public interface IControllerStore : IAsyncDisposable
     /// <summary>Every key generation of one device (retired ones too), newest generation first. Includes secrets.</summary>
     Task<IReadOnlyList<DeviceKeyRecord>> GetDeviceKeysAsync(string deviceId, CancellationToken cancellationToken);
 
-    /// <summary>The active key generations of every device (for warming the in-memory key cache at start).</summary>
-    Task<IReadOnlyList<DeviceKeyRecord>> ListActiveKeysAsync(CancellationToken cancellationToken);
+    /// <summary>Every key generation of every device, retired ones too (for loading the in-memory key cache).</summary>
+    Task<IReadOnlyList<DeviceKeyRecord>> ListKeysAsync(CancellationToken cancellationToken);
 
     /// <summary>A counter that every registry change (add, enable/disable, rotate, replace, a key retired by its
     /// cut-over) increases in the same transaction. Another process (the CLI) may change the registry while the
