@@ -83,6 +83,32 @@ public sealed class OutboxLog : IOutboxReader
         }
     }
 
+    /// <summary>
+    /// Deletes every outbox file (segments and both watermarks), for a factory reset; the sequence reservation stays, so
+    /// numbers never repeat. Any <see cref="OutboxLog"/> over the store must not be used afterwards.
+    /// </summary>
+    public static void Erase(IRecordStore store)
+    {
+        string[] names = store.List(OutboxSegments.Prefix);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (OutboxSegments.ParseSlot(names[i]) >= 0)
+            {
+                store.Delete(names[i]);
+            }
+        }
+
+        if (store.Exists(AckFileName))
+        {
+            store.Delete(AckFileName);
+        }
+
+        if (store.Exists(DroppedFileName))
+        {
+            store.Delete(DroppedFileName);
+        }
+    }
+
     /// <summary>Records stored and neither acknowledged nor dropped.</summary>
     public long Depth
     {
@@ -90,13 +116,7 @@ public sealed class OutboxLog : IOutboxReader
         {
             lock (_sync)
             {
-                long total = 0;
-                for (int i = 0; i < _segments.Count; i++)
-                {
-                    total += _segments.Records(i);
-                }
-
-                return total - _floorCounter.Count(_segments, Floor);
+                return _segments.TotalRecords() - _floorCounter.Count(_segments, Floor);
             }
         }
     }
@@ -137,13 +157,7 @@ public sealed class OutboxLog : IOutboxReader
         {
             lock (_sync)
             {
-                long total = 0;
-                for (int i = 0; i < _segments.Count; i++)
-                {
-                    total += _segments.Length(i);
-                }
-
-                return total;
+                return _segments.TotalBytes();
             }
         }
     }
@@ -353,17 +367,9 @@ public sealed class OutboxLog : IOutboxReader
     // before it, report the rest as a StorageCorruption loss up to the next record still held, and seal the segment.
     private void DiscardFrom(int index, int position)
     {
-        string name = _segments.Name(index);
-        int records = 0;
-        int length = 0;
-        ulong last = 0;
-        while (length < position && _reader.ReadHeader(name, length, position) == RecordStatus.Valid)
-        {
-            records++;
-            last = _reader.Sequence;
-            length += _reader.RecordLength;
-        }
-
+        int records;
+        ulong last;
+        int length = _reader.CountWhole(_segments.Name(index), position, out records, out last);
         Corruptions++;
         _floorCounter.Reset();
         _cursor.Forget();

@@ -5,12 +5,17 @@ namespace Millwright.Firmware.Outbox;
 /// <summary>
 /// Bounds of the flash outbox. The defaults fit the ESP32's 256 KB LittleFS partition (64 blocks of 4 KB), which also
 /// holds the settings, the Wi-Fi configuration and LittleFS's own metadata, and which needs free blocks to stay
-/// copy-on-write: 10 segments of 16 KB = 160 KB, plus one segment more for a moment while an overflow's gap record is
-/// written, leaves 80 KB for everything else. docs/firmware.md "Outbox and sequence numbers" shows the arithmetic.
+/// copy-on-write and to spread wear: 10 segments of exactly 4 blocks each = 160 KB, leaving 96 KB.
+/// docs/firmware.md "Outbox and sequence numbers" shows the arithmetic and the outage this covers.
 /// </summary>
 public sealed class OutboxOptions
 {
-    public const int DefaultSegmentBytes = 16 * 1024;
+    /// <summary>
+    /// Four 4 KB LittleFS blocks less the 16 bytes of skip-list pointers LittleFS keeps in a file's blocks 1 to 3
+    /// (block n holds ctz(n)+1 four-byte pointers, littlefs DESIGN.md "CTZ skip-lists"): a full segment fills exactly
+    /// four blocks instead of spilling 16 bytes into a fifth.
+    /// </summary>
+    public const int DefaultSegmentBytes = (4 * 4096) - 16;
     public const int DefaultMaxSegments = 10;
     public const int DefaultAckPersistInterval = 64;
 
@@ -27,10 +32,7 @@ public sealed class OutboxOptions
     /// <summary>Largest segment file; a record that would not fit starts the next segment.</summary>
     public int SegmentBytes { get; set; }
 
-    /// <summary>
-    /// Segments holding unacknowledged records; opening one more drops the oldest (with a gap record). While that gap
-    /// record is written, one segment more exists on flash.
-    /// </summary>
+    /// <summary>Segments holding unacknowledged records; opening one more first drops the oldest (with a gap record).</summary>
     public int MaxSegments { get; set; }
 
     /// <summary>

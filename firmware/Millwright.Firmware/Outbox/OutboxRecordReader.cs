@@ -82,4 +82,23 @@ internal sealed class OutboxRecordReader
         uint crc = Crc32.Compute(buffer, offset, length);
         return crc == LittleEndian.ReadUInt32(_crc, 0) ? RecordStatus.Valid : RecordStatus.Corrupt;
     }
+
+    /// <summary>
+    /// Walks the headers from the start of a file up to <paramref name="end"/>; returns the bytes of whole records before
+    /// the first bad header, with their count and last sequence number.
+    /// </summary>
+    public int CountWhole(string name, int end, out int records, out ulong last)
+    {
+        int length = 0;
+        records = 0;
+        last = 0;
+        while (length < end && ReadHeader(name, length, end) == RecordStatus.Valid)
+        {
+            records++;
+            last = Sequence;
+            length += RecordLength;
+        }
+
+        return length;
+    }
 }

@@ -70,6 +70,28 @@ internal sealed class OutboxSegments
 
     public string NameOfSlot(int slot) { return _names[slot]; }
 
+    public long TotalRecords()
+    {
+        long total = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            total += _records[i];
+        }
+
+        return total;
+    }
+
+    public long TotalBytes()
+    {
+        long total = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            total += _length[i];
+        }
+
+        return total;
+    }
+
     public int IndexOfId(long id)
     {
         for (int i = 0; i < Count; i++)

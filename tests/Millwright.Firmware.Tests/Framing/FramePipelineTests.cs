@@ -1,0 +1,138 @@
+using Millwright.Firmware.Framing;
+using Millwright.Firmware.Outbox;
+using Millwright.Firmware.Tests.Fakes;
+using Millwright.Protocol.Messages;
+using static Millwright.Firmware.Tests.Framing.FramingTestData;
+
+namespace Millwright.Firmware.Tests.Framing;
+
+/// <summary>Sample → encode → sign → append: numbered, signed with the device key, stored, gap records for losses.</summary>
+public class FramePipelineTests
+{
+    [Fact]
+    public void AFrameIsNumberedSignedAndStored()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline pipeline = Start(store);
+        Frame frame = TypicalFrame();
+        Assert.Equal(1UL, pipeline.Append(frame));
+        Assert.Equal(2UL, pipeline.Append(TypicalFrame(January2026Micros + 1_000_000)));
+
+        var messages = VerifiedMessages(pipeline.Outbox);
+        Assert.Equal([1UL, 2UL], messages.Select(m => m.Sequence));
+        Assert.All(messages, m => Assert.Equal(MessageType.Frame, m.Type));
+        Frame decoded = FrameCodec.Decode(messages[0].Payload, 0, messages[0].Payload.Length);
+        Assert.Equal(1UL, decoded.Sequence);
+        Assert.Equal(1u, decoded.BootCounter);
+        Assert.Equal("line2-press07", decoded.DeviceId);
+        Assert.Equal(January2026Micros, decoded.TimeMicros);
+        Assert.Equal(TimeQuality.Sntp, decoded.TimeQuality);
+        Assert.Equal(frame.Values.Take(6), decoded.Values.Take(decoded.SampleCount));
+        Assert.Equal(frame.OffsetsMicros.Take(6), decoded.OffsetsMicros.Take(decoded.SampleCount));
+    }
+
+    [Fact]
+    public void EachBootCountsAndNumbersKeepRisingAcrossReboots()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline first = Start(store, blockSize: 100);
+        for (int i = 0; i < 5; i++)
+        {
+            first.Append(TypicalFrame());
+        }
+
+        FramePipeline second = Start(store.Reboot(), blockSize: 100);
+        Assert.Equal(2u, second.BootCounter);
+        Assert.Equal(101UL, second.Append(TypicalFrame()));
+        var frames = VerifiedMessages(second.Outbox)
+            .Select(m => FrameCodec.Decode(m.Payload, 0, m.Payload.Length)).ToList();
+        Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL, 101UL], frames.Select(f => f.Sequence));
+        Assert.Equal([1u, 1u, 1u, 1u, 1u, 2u], frames.Select(f => f.BootCounter));
+    }
+
+    [Fact]
+    public void AnOverflowStoresASignedGapRecordWithItsOwnNumberNamingTheDroppedRange()
+    {
+        var store = new MemoryRecordStore();
+        var options = new OutboxOptions { SegmentBytes = 2 * OutboxRecordFormat.MaxRecordBytes, MaxSegments = 3 };
+        FramePipeline pipeline = Start(store, options);
+        ulong last = 0;
+        while (pipeline.GapRecordsAppended == 0)
+        {
+            last = pipeline.Append(TypicalFrame());
+        }
+
+        var messages = VerifiedMessages(pipeline.Outbox);
+        (ulong gapSequence, _, byte[] payload) = Assert.Single(messages, m => m.Type == MessageType.Gap);
+        GapRecord gap = GapRecordCodec.Decode(payload, 0, payload.Length);
+        Assert.Equal(last + 1, gapSequence); // the frame that overflowed, then its gap record
+        Assert.Equal(gapSequence, gap.Sequence);
+        Assert.Equal(GapReason.OutboxOverflow, gap.Reason);
+        Assert.Equal(1UL, gap.FirstDropped);
+        Assert.Equal((ulong)pipeline.Outbox.DroppedRecords, gap.LastDropped);
+        Assert.Equal("line2-press07", gap.DeviceId);
+        Assert.Equal(1u, gap.BootCounter);
+        Assert.Equal(gap.LastDropped + 1, messages[0].Sequence); // everything after the range is still held
+        Assert.Equal(Enumerable.Range((int)gap.LastDropped + 1, (int)(gapSequence - gap.LastDropped)).Select(i => (ulong)i),
+            messages.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void TheSteadyStateFramePathAllocatesNothing()
+    {
+        // Online: frames are replayed and acked as they go; segments roll over and sequence blocks are reserved on the way.
+        var store = new MemoryRecordStore();
+        FramePipeline pipeline = Start(store, blockSize: 100);
+        var buffer = new byte[ProtocolLimits.MaxMessageBytes];
+        Frame frame = TypicalFrame();
+        ulong sent = 0;
+        Run(500);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(5000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(pipeline.FramesAppended == 5500);
+
+        void Run(int frames)
+        {
+            for (int i = 0; i < frames; i++)
+            {
+                frame.TimeMicros += 1_000_000;
+                pipeline.Append(frame);
+                while (pipeline.Outbox.ReadAfter(sent, buffer, 0, out ulong sequence) > 0)
+                {
+                    sent = sequence;
+                }
+
+                if (i % 10 == 9)
+                {
+                    pipeline.Outbox.Acknowledge(sent);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AnOutageThatOverflowsAllocatesNothingEither()
+    {
+        // Offline: nothing is acked, segments are dropped and gap records written, over and over.
+        var store = new MemoryRecordStore();
+        var options = new OutboxOptions { SegmentBytes = 2 * OutboxRecordFormat.MaxRecordBytes, MaxSegments = 3 };
+        FramePipeline pipeline = Start(store, options, blockSize: 100);
+        Frame frame = TypicalFrame();
+        for (int i = 0; i < 500; i++)
+        {
+            pipeline.Append(frame);
+        }
+
+        long gaps = pipeline.GapRecordsAppended;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5000; i++)
+        {
+            pipeline.Append(frame);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(pipeline.GapRecordsAppended - gaps > 100);
+    }
+}
