@@ -5,9 +5,10 @@ using Millwright.Firmware.Outbox;
 namespace Millwright.Firmware.Runtime;
 
 /// <summary>
-/// A factory reset erases the outbox too: its frames are signed with the secret being erased, and a node handed to
-/// another line must not replay them under a new identity. The sequence reservation and the boot counter stay, so
-/// numbers never repeat even across a factory reset. The node reboots right after, so the outbox in memory is not used again.
+/// A factory reset erases the outbox too (<see cref="OutboxLog.Erase"/>): its frames are signed with the secret being
+/// erased, and a node handed to another line must not replay them under a new identity. The sequence reservation and
+/// the boot counter stay, so numbers never repeat even across a factory reset. The node reboots right after; until it
+/// does, the runtime does nothing more (<see cref="RebootLatch"/>), so the outbox in memory is never used again.
 /// </summary>
 public sealed class OutboxFactoryReset : IFactoryResetParticipant
 {
@@ -20,24 +21,6 @@ public sealed class OutboxFactoryReset : IFactoryResetParticipant
 
     public void EraseForFactoryReset()
     {
-        string[] segments = _store.List(OutboxSegments.Prefix);
-        for (int i = 0; i < segments.Length; i++)
-        {
-            if (OutboxSegments.ParseSlot(segments[i]) >= 0)
-            {
-                _store.Delete(segments[i]);
-            }
-        }
-
-        DeleteIfPresent(OutboxLog.AckFileName);
-        DeleteIfPresent(OutboxLog.DroppedFileName);
-    }
-
-    private void DeleteIfPresent(string name)
-    {
-        if (_store.Exists(name))
-        {
-            _store.Delete(name);
-        }
+        OutboxLog.Erase(_store);
     }
 }
