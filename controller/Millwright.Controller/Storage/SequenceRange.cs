@@ -1,0 +1,4 @@
+namespace Millwright.Controller.Storage;
+
+/// <summary>An inclusive range of sequence numbers.</summary>
+internal readonly record struct SequenceRange(long First, long Last);

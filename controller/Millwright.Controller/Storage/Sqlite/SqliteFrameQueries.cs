@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Millwright.Controller.Storage.Records;
+
+namespace Millwright.Controller.Storage.Sqlite;
+
+/// <summary>Readings by device/channel/time with keyset paging, and frames in log order.</summary>
+internal static class SqliteFrameQueries
+{
+    public const int MaxPageSize = 10_000;
+
+    public static ReadingsPage Readings(SqliteConnection connection, ReadingsQuery query)
+    {
+        int limit = Math.Clamp(query.Limit, 1, MaxPageSize);
+        string channel = query.ChannelId is null ? string.Empty : "AND r.channel = $c ";
+        string after = query.After is null ? string.Empty : "AND r.time_us >= $at AND (r.time_us > $at OR r.reading_id > $aid) ";
+        using SqliteCommand command = SqliteCommands.Create(connection, null,
+            "SELECT r.reading_id, r.channel, r.time_us, r.value, f.epoch, f.seq, r.log_index " +
+            "FROM readings r JOIN frames f ON f.log_index = r.log_index " +
+            "WHERE r.device_key = (SELECT device_key FROM devices WHERE device_id = $id) " +
+            $"AND r.time_us >= $from AND r.time_us < $to {channel}{after}" +
+            "ORDER BY r.time_us, r.reading_id LIMIT $limit",
+            ("$id", query.DeviceId), ("$from", query.FromMicros), ("$to", query.ToMicros), ("$c", query.ChannelId),
+            ("$at", query.After?.TimeMicros), ("$aid", query.After?.ReadingId), ("$limit", limit + 1));
+        using SqliteDataReader reader = command.ExecuteReader();
+        var items = new List<Reading>();
+        while (reader.Read())
+        {
+            // NULL stands for NaN (a failed reading), which SQLite cannot store as a REAL.
+            float value = reader.IsDBNull(3) ? float.NaN : (float)reader.GetDouble(3);
+            items.Add(new Reading(reader.GetInt64(0), query.DeviceId, reader.GetInt32(1), reader.GetInt64(2), value,
+                reader.GetInt32(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+
+        bool more = items.Count > limit;
+        if (more)
+        {
+            items.RemoveAt(limit);
+        }
+
+        return new ReadingsPage(items, more ? new ReadingCursor(items[^1].TimeMicros, items[^1].ReadingId) : null);
+    }
+
+    public static IReadOnlyList<StoredFrame> InLogOrder(SqliteConnection connection, long fromLogIndex, int limit)
+    {
+        using SqliteCommand command = SqliteCommands.Create(connection, null,
+            "SELECT f.log_index, d.device_id, f.epoch, f.seq, f.kind, f.received_at_us, f.raw " +
+            "FROM frames f JOIN devices d ON d.device_key = f.device_key WHERE f.log_index >= $from ORDER BY f.log_index LIMIT $limit",
+            ("$from", fromLogIndex), ("$limit", Math.Clamp(limit, 1, MaxPageSize)));
+        using SqliteDataReader reader = command.ExecuteReader();
+        var frames = new List<StoredFrame>();
+        while (reader.Read())
+        {
+            frames.Add(new StoredFrame(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3),
+                (FrameKind)reader.GetInt32(4), reader.Time(5), reader.Bytes(6)));
+        }
+
+        return frames;
+    }
+
+    public static long Count(SqliteConnection connection) =>
+        (long)SqliteCommands.Scalar(connection, null, "SELECT COALESCE(MAX(log_index), 0) FROM frames")!;
+}
