@@ -29,6 +29,12 @@ internal sealed class InstrumentSeries(Instrument instrument)
         }
 
         text.Append("# TYPE ").Append(Name).Append(' ').Append(type).Append('\n');
+        if (_series.IsEmpty && !_isGauge)
+        {
+            // Nothing counted yet: show the zero, so the series exists from the first scrape.
+            _series.TryAdd(string.Empty, new SeriesValue(_isHistogram ? PrometheusTextExporter.SecondsBuckets.Length : 0));
+        }
+
         foreach ((string labels, SeriesValue value) in _series.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             if (_isHistogram)
@@ -65,5 +71,5 @@ internal sealed class InstrumentSeries(Instrument instrument)
         text.Append(Name).Append("_bucket").Append(bucketLabels).Append(' ').Append(count.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
-    private static string Number(double value) => value.ToString("G17", CultureInfo.InvariantCulture);
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
