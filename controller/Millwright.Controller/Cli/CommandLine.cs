@@ -1,3 +1,4 @@
+using Millwright.Controller.Cli.Devices;
 using Millwright.Controller.Demo;
 
 namespace Millwright.Controller.Cli;
@@ -13,6 +14,9 @@ internal static class CommandLine
           demo [--devices N] [--frames N] [--seed N]
                  sign frames as a fleet of devices would, verify them as the controller does,
                  append them to the Merkle log and prove one reading
+          device <verb> ...
+                 the device registry: add, list, show, disable, enable, rotate-key, replace
+                 (`millwright device help` for details)
           help   show this text
         """;
 
@@ -29,6 +33,7 @@ internal static class CommandLine
             return args[0] switch
             {
                 "demo" => ProtocolDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output),
+                "device" => DeviceCommand.Run(args.AsSpan(1), output, error, Console.OpenStandardInput),
                 _ => Fail(error, $"unknown command '{args[0]}'"),
             };
         }
