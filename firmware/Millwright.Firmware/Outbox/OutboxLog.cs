@@ -13,7 +13,8 @@ namespace Millwright.Firmware.Outbox;
 /// loss reported for a gap record (<see cref="PeekLoss"/>, <see cref="AppendLossRecord"/>). Before a segment is dropped,
 /// the highest number dropped is written to flash; at start-up every number from the acked watermark to it is reported
 /// again, so a power cut before the gap record is stored cannot make the loss silent (the controller sees the same range
-/// twice at worst). Thread-safe: the sampler appends while the MQTT session reads and acknowledges. Appending, reading
+/// twice at worst). After a restart the numbers between the newest record kept and the first one appended are reported
+/// too (<see cref="RestartGap"/>). Thread-safe: the sampler appends while the MQTT session reads and acknowledges. Appending, reading
 /// and acknowledging allocate nothing.
 /// </summary>
 public sealed class OutboxLog : IOutboxReader
@@ -80,6 +81,13 @@ public sealed class OutboxLog : IOutboxReader
         while (LiveSegments() > options.MaxSegments)
         {
             DropOldestLive();
+        }
+
+        // Numbers above the newest one known here and below the first this boot appends were never stored (the rest of
+        // the previous boot's reserved block, a torn record): state them, or the controller's contiguity stops there.
+        if (!_losses.HasOpen)
+        {
+            _losses.AddOpen(_lastSequence + 1, RestartGap.Reason);
         }
     }
 

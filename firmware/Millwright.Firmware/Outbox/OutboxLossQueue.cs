@@ -20,6 +20,23 @@ internal sealed class OutboxLossQueue
     /// <summary>Losses that could not be queued because the queue was full (so no gap record will state them).</summary>
     public long Unreported { get; private set; }
 
+    /// <summary>True when a loss waits for the next append to know its end.</summary>
+    public bool HasOpen
+    {
+        get
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (_open[i])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>True when the oldest loss is known in full (see <see cref="Peek"/>).</summary>
     public bool FrontReady
     {

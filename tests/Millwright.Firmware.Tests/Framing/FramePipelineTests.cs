@@ -44,10 +44,32 @@ public class FramePipelineTests
         FramePipeline second = Start(store.Reboot(), blockSize: 100);
         Assert.Equal(2u, second.BootCounter);
         Assert.Equal(101UL, second.Append(TypicalFrame()));
-        var frames = VerifiedMessages(second.Outbox)
+        var messages = VerifiedMessages(second.Outbox);
+        var frames = messages.Where(m => m.Type == MessageType.Frame)
             .Select(m => FrameCodec.Decode(m.Payload, 0, m.Payload.Length)).ToList();
         Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL, 101UL], frames.Select(f => f.Sequence));
         Assert.Equal([1u, 1u, 1u, 1u, 1u, 2u], frames.Select(f => f.BootCounter));
+
+        // The rest of the first boot's block, 6..100, is never used: a gap record says so, so the controller's
+        // contiguous ack (protocol.md §7.3) can move on to 101 and beyond.
+        (ulong sequence, _, byte[] payload) = Assert.Single(messages, m => m.Type == MessageType.Gap);
+        GapRecord gap = GapRecordCodec.Decode(payload, 0, payload.Length);
+        Assert.Equal(102UL, sequence);
+        Assert.Equal((6UL, 100UL, RestartGap.Reason, 2u), (gap.FirstDropped, gap.LastDropped, gap.Reason, gap.BootCounter));
+    }
+
+    [Fact]
+    public void AFreshDeviceAndACleanRunWriteNoGapRecord()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline pipeline = Start(store);
+        for (int i = 0; i < 50; i++)
+        {
+            pipeline.Append(TypicalFrame());
+        }
+
+        Assert.Equal(0, pipeline.GapRecordsAppended);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (ulong)i), VerifiedMessages(pipeline.Outbox).Select(m => m.Sequence));
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public class OutboxSizingTests
         int signed = _writer.WriteFrame(frame, _buffer, 0);
         Assert.Equal(149, signed);
         Assert.Equal(169, signed + OutboxRecordFormat.OverheadBytes);
+
+        var verifier = new MessageVerifier(Keys.DeviceMessageKey, Keys.KeyId);
+        verifier.Verify(_buffer, 0, signed);
+        Assert.Equal(96, verifier.Message.PayloadLength); // the rest, 53 bytes, is COSE_Mac0
     }
 
     [Fact]
@@ -67,7 +71,10 @@ public class OutboxSizingTests
     {
         // Fill a default outbox with typical frames (numbers from 1,000,000) and no ack: frame 961 makes the first drop.
         var store = new Fakes.MemoryRecordStore();
-        var outbox = new OutboxLog(store, new OutboxOptions());
+        var earlier = new OutboxLog(store, new OutboxOptions()); // earlier boots stored and got acked up to 999,999
+        earlier.Append(999_999, new byte[10], 0, 10);
+        earlier.Acknowledge(999_999);
+        var outbox = new OutboxLog(store.Reboot(), new OutboxOptions());
         var pipeline = new FramePipeline(Keys.DeviceMessageKey, Keys.KeyId, new SequenceAllocator(store, 1000, 999_999), outbox, 12);
         Frame frame = TypicalFrame();
         for (int i = 0; i < 960; i++)

@@ -63,7 +63,7 @@ public class OutboxLogTests
         Assert.Throws<ArgumentException>(() => log.Append(6, message, 0, 0));
         Assert.Throws<ArgumentException>(() => log.Append(6, new byte[3000], 0, 2049));
         Assert.Throws<ArgumentException>(() => log.ReadAfter(0, new byte[10], 0, out _));
-        Assert.Throws<InvalidOperationException>(() => log.AppendLossRecord(6, message, 0, 10));
+        Assert.Throws<InvalidOperationException>(() => new OutboxLog(new MemoryRecordStore(), SmallOptions()).AppendLossRecord(1, message, 0, 10));
         Assert.Throws<ArgumentException>(() => new OutboxLog(new MemoryRecordStore(), new OutboxOptions { SegmentBytes = 4000 }));
         Assert.Throws<ArgumentException>(() => new OutboxLog(new MemoryRecordStore(), new OutboxOptions { MaxSegments = 1 }));
         Assert.Throws<ArgumentException>(() => new OutboxLog(new MemoryRecordStore(), new OutboxOptions { AckPersistInterval = 0 }));
