@@ -17,6 +17,8 @@ internal static class CommandLine
           device <verb> ...
                  the device registry: add, list, show, disable, enable, rotate-key, replace
                  (`millwright device help` for details)
+          serve [--data-dir D] [--urls U] [--mqtt-port N] ...
+                 run the controller: MQTT, ingest, storage, HTTP API (`millwright serve help`)
           help   show this text
         """;
 
@@ -33,6 +35,7 @@ internal static class CommandLine
             return args[0] switch
             {
                 "demo" => ProtocolDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output),
+                "serve" => ServeCommand.Run(args.AsSpan(1), output, error),
                 "device" => DeviceCommand.Run(args.AsSpan(1), output, error, Console.OpenStandardInput),
                 _ => Fail(error, $"unknown command '{args[0]}'"),
             };

@@ -8,6 +8,8 @@ using Millwright.Controller.Devices;
 using Millwright.Controller.Ingest;
 using Millwright.Controller.Metrics;
 using Millwright.Controller.Mqtt;
+using Millwright.Controller.Storage;
+using Millwright.Controller.Storage.Sqlite;
 
 namespace Millwright.Controller.Hosting;
 
@@ -36,9 +38,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestChannel>();
         services.AddSingleton<ApiTokens>();
 
-        // STORE-REGISTRATION: IControllerStore (SQLite) once Storage/Sqlite lands.
-        services.AddSingleton<DeviceKeyring>();
+        services.AddSingleton<IControllerStore>(sp => new SqliteControllerStore(
+            new SqliteStoreOptions(sp.GetRequiredService<IOptions<ControllerOptions>>().Value.FullDataDirectory),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DeviceKeyring>(sp => new DeviceKeyring(sp.GetRequiredService<IControllerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeviceKeyring>(sp => sp.GetRequiredService<DeviceKeyring>());
+        services.AddSingleton(sp => new DeviceRegistry(
+            sp.GetRequiredService<IControllerStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDeviceKeyring>()));
+        services.AddMillwrightJson();
 
         services.AddSingleton<EmbeddedBroker>();
         services.AddSingleton<ExternalBrokerLink>();
