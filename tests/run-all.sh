@@ -20,9 +20,16 @@ echo "== build (Embedded.Linux.slnf, $configuration)"
 dotnet build Embedded.Linux.slnf -c "$configuration" -nologo -v:minimal
 
 echo "== test"
+# Every test project in the filter, one at a time, each with its own result file.
+mapfile -t projects < <(sed -n 's/.*"\(tests[^"]*Tests\.csproj\)".*/\1/p' Embedded.Linux.slnf | tr -s '\\' '/')
 status=0
-dotnet test Embedded.Linux.slnf -c "$configuration" --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  echo "-- $name"
+  dotnet test "$project" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=$?
+done
 
 passed=0 failed=0 skipped=0 files=0
 for trx in "$results"/*.trx; do
