@@ -40,6 +40,8 @@ public sealed class OutboxLog : IOutboxReader
     private ulong _droppedThrough;
     private ulong _lastSequence;
     private bool _appendable;
+    private long _droppedRecords;
+    private int _corruptions;
 
     /// <summary>Recovers the outbox from <paramref name="store"/> (reads every segment once).</summary>
     public OutboxLog(IRecordStore store, OutboxOptions options)
@@ -69,7 +71,7 @@ public sealed class OutboxLog : IOutboxReader
 
         var recovery = new OutboxRecovery(store, _reader, _record);
         _segments = recovery.Run(options.MaxSegments + 1, Floor, _losses);
-        Corruptions = recovery.Corruptions;
+        _corruptions = recovery.Corruptions;
         _lastSequence = Floor;
         int newest = _segments.Count - 1;
         if (newest >= 0)
@@ -142,10 +144,16 @@ public sealed class OutboxLog : IOutboxReader
     }
 
     /// <summary>Unacknowledged records dropped because the outbox was full, since start-up.</summary>
-    public long DroppedRecords { get; private set; }
+    public long DroppedRecords
+    {
+        get { lock (_sync) { return _droppedRecords; } }
+    }
 
     /// <summary>Damaged regions found in flash since start-up (each reported as a StorageCorruption loss where it can be placed).</summary>
-    public int Corruptions { get; private set; }
+    public int Corruptions
+    {
+        get { lock (_sync) { return _corruptions; } }
+    }
 
     /// <summary>Losses that found the loss queue full and so get no gap record.</summary>
     public long UnreportedLosses
@@ -341,7 +349,7 @@ public sealed class OutboxLog : IOutboxReader
         ulong last = _segments.Last(index);
         _droppedFile.Write(last);
         _droppedThrough = last;
-        DroppedRecords += _floorCounter.Count(_segments, Floor) - before;
+        _droppedRecords += _floorCounter.Count(_segments, Floor) - before;
         DeleteSegment(index);
 
         // The range starts just above the ack, not above the previous drop: everything between is gone too, and the
@@ -378,7 +386,7 @@ public sealed class OutboxLog : IOutboxReader
         int records;
         ulong last;
         int length = _reader.CountWhole(_segments.Name(index), position, out records, out last);
-        Corruptions++;
+        _corruptions++;
         _floorCounter.Reset();
         _cursor.Forget();
         ulong previous = records > 0 ? last : (index > 0 ? _segments.Last(index - 1) : 0);

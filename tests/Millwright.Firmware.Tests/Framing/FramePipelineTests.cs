@@ -100,6 +100,31 @@ public class FramePipelineTests
     }
 
     [Fact]
+    public void AfterAFactoryResetTheOutboxIsEmptyAndNumbersGoOnAboveTheOldOnes()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline before = Start(store, blockSize: 100);
+        for (int i = 0; i < 30; i++)
+        {
+            before.Append(TypicalFrame());
+        }
+
+        before.Outbox.Acknowledge(10);
+        OutboxLog.Erase(store);
+        Assert.Empty(store.List("outbox"));
+        Assert.True(store.Exists(SequenceAllocator.FileName));
+        Assert.True(store.Exists(BootCounter.FileName));
+
+        FramePipeline after = Start(store.Reboot(), blockSize: 100);
+        Assert.Equal(0, after.Outbox.Depth);
+        Assert.Equal(101UL, after.Append(TypicalFrame()));
+        var messages = VerifiedMessages(after.Outbox);
+        Assert.Equal([101UL, 102UL], messages.Select(m => m.Sequence));
+        GapRecord gap = GapRecordCodec.Decode(messages[1].Payload, 0, messages[1].Payload.Length);
+        Assert.Equal((1UL, 100UL), (gap.FirstDropped, gap.LastDropped)); // the old numbers will never come (again)
+    }
+
+    [Fact]
     public void TheSteadyStateFramePathAllocatesNothing()
     {
         // Online: frames are replayed and acked as they go; segments roll over and sequence blocks are reserved on the way.

@@ -135,6 +135,64 @@ public class OutboxLogTests
     }
 
     [Fact]
+    public void TheSamplerAndTheSessionCanUseItAtOnce()
+    {
+        // Real threads, no sleeping: one appends, the other replays and acks what it has read, until all is acked.
+        var log = new OutboxLog(new MemoryRecordStore(), SmallOptions(maxSegments: 20, ackPersistInterval: 16));
+        const int Frames = 3000;
+        var received = new List<ulong>();
+        Exception? failure = null;
+        var session = new Thread(() =>
+        {
+            try
+            {
+                var buffer = new byte[2048];
+                ulong after = 0;
+                while (after < Frames)
+                {
+                    int length = log.ReadAfter(after, buffer, 0, out ulong sequence);
+                    if (length == 0)
+                    {
+                        Thread.Yield();
+                        continue;
+                    }
+
+                    Assert.Equal(Message(sequence, LengthFor(sequence)), buffer.AsSpan(0, length).ToArray());
+                    received.Add(sequence);
+                    after = sequence;
+                    if (sequence % 5 == 0)
+                    {
+                        log.Acknowledge(sequence);
+                    }
+                }
+
+                log.Acknowledge(after);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        session.Start();
+        for (ulong sequence = 1; sequence <= Frames; sequence++)
+        {
+            while (log.Depth > 100 && failure == null)
+            {
+                Thread.Yield(); // stay within the outbox: this test is about sharing it, not overflowing it
+            }
+
+            Append(log, sequence);
+        }
+
+        session.Join();
+        Assert.Equal(0, log.DroppedRecords);
+        Assert.Null(failure);
+        Assert.Equal(Enumerable.Range(1, Frames).Select(i => (ulong)i), received);
+        Assert.Equal(0, log.Depth);
+        Assert.Equal(1, log.SegmentCount);
+    }
+
+    [Fact]
     public void ReplayingAppendingAndAcknowledgingAllocateNothing()
     {
         var store = new MemoryRecordStore();
