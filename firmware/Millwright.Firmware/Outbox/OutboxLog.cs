@@ -13,9 +13,9 @@ namespace Millwright.Firmware.Outbox;
 /// loss reported for a gap record (<see cref="PeekLoss"/>, <see cref="AppendLossRecord"/>). Before a segment is dropped,
 /// the highest number dropped is written to flash; at start-up every number from the acked watermark to it is reported
 /// again, so a power cut before the gap record is stored cannot make the loss silent (the controller sees the same range
-/// twice at worst). After a restart the numbers between the newest record kept and the first one appended are reported
-/// too (<see cref="RestartGap"/>). Thread-safe: the sampler appends while the MQTT session reads and acknowledges. Appending, reading
-/// and acknowledging allocate nothing.
+/// twice at worst). After a restart the numbers between the newest one known and the first one appended are reported
+/// too (<see cref="RestartGap"/>). Thread-safe: the sampler appends while the MQTT session reads and acknowledges.
+/// Appending, reading and acknowledging allocate nothing. docs/firmware.md "Outbox and sequence numbers" has the whole story.
 /// </summary>
 public sealed class OutboxLog : IOutboxReader
 {
