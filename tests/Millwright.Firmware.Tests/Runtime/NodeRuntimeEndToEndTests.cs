@@ -30,6 +30,7 @@ public sealed class NodeRuntimeEndToEndTests
         // Every frame arrived once, verified with the device key, in one contiguous run of sequence numbers.
         var frames = rig.StoredFrames();
         Assert.Empty(rig.Controller.Rejections);
+        Assert.Empty(rig.Controller.Gaps);
         Assert.All(rig.Controller.StoreCounts.Values, count => Assert.Equal(1, count));
         Assert.Equal(Enumerable.Range(1, frames.Count).Select(i => (ulong)i), frames.Keys);
         Assert.True(frames.Count >= 3599, $"{frames.Count} frames stored");
@@ -53,7 +54,7 @@ public sealed class NodeRuntimeEndToEndTests
         // The clock was set from the controller's first ack; frames before it say so.
         Assert.Equal(TimeQuality.Unsynced, frames[1].TimeQuality);
         Assert.Equal(TimeQuality.Controller, previous.TimeQuality);
-        long expectedUtc = MqttTestStatusSource.UtcAtBoot + ((frames.Count - 1) * Second);
+        long expectedUtc = RuntimeController.UtcAtBoot + ((frames.Count - 1) * Second);
         Assert.InRange(previous.TimeMicros, expectedUtc - Second, expectedUtc); // late only by the ack's delivery delay
 
         // Health telemetry: birth plus one status a minute, signed, with the node's figures.

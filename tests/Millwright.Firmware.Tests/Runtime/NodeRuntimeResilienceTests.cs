@@ -57,7 +57,7 @@ public sealed class NodeRuntimeResilienceTests
     }
 
     [Fact]
-    public void After_a_power_cut_the_next_boot_keeps_every_whole_frame_numbers_go_on_rising_and_the_backlog_goes_out_first()
+    public void After_a_power_cut_every_whole_frame_is_delivered_once_numbers_go_on_rising_and_a_gap_record_states_the_skipped_ones()
     {
         var first = new RuntimeRig();
         first.Controller.Acking = false; // no acks: everything stays in the outbox
@@ -72,7 +72,7 @@ public sealed class NodeRuntimeResilienceTests
 
         var second = new RuntimeRig(store: first.Store.Reboot());
         second.Start();
-        second.RunFor(60 * Second);
+        Assert.True(second.RunUntil(() => second.Runtime.FramesRecorded >= 60 && second.Runtime.Storage.Outbox.Depth == 0, 120 * Second));
 
         var frames = second.StoredFrames();
         Assert.Empty(second.Controller.Rejections);
@@ -80,17 +80,15 @@ public sealed class NodeRuntimeResilienceTests
         ulong[] firstBoot = frames.Values.Where(f => f.BootCounter == 1).Select(f => f.Sequence).ToArray();
         ulong[] secondBoot = frames.Values.Where(f => f.BootCounter == 2).Select(f => f.Sequence).ToArray();
         Assert.Equal(Enumerable.Range(1, 31).Select(i => (ulong)i), firstBoot); // every whole frame, the torn one gone
-        int window = second.Options.Session.MaxInFlightFrames;
-        Assert.Equal(window, secondBoot.Length);
-        Assert.Equal(Enumerable.Range(0, window).Select(i => secondBoot[0] + (ulong)i), secondBoot);
+        Assert.True(secondBoot.Length >= 60);
         Assert.True(secondBoot[0] > lastWritten + 1); // the rest of the first boot's reserved block is skipped
-        Assert.Equal(1 + (ulong)second.Options.SequenceBlockSize, secondBoot[0]);
 
-        // Known cross-part limit (see docs/firmware.md "Main loop and watchdog"): the controller acks its highest
-        // *contiguous* sequence (protocol.md §7.3) and nothing fills the skipped numbers 32..1000, so acks stop at the
-        // first boot's last frame: the second boot's first window is stored by the controller but never freed, and the
-        // window never moves on.
-        Assert.Equal(lastWritten, second.Controller.HighestContiguous);
-        Assert.Equal(60, second.Runtime.Storage.Outbox.Depth);
+        // The skipped numbers (the torn frame's and the rest of the block) are stated by one signed gap record of the
+        // second boot, so the controller's contiguous ack moves past them and the outbox drains.
+        GapRecord gap = Assert.Single(second.Controller.Gaps.Values);
+        Assert.Equal(2u, gap.BootCounter);
+        Assert.Equal(lastWritten + 1, gap.FirstDropped);
+        Assert.True(gap.LastDropped < secondBoot[0]);
+        Assert.Equal(frames.Keys.Max(), second.Controller.HighestContiguous);
     }
 }

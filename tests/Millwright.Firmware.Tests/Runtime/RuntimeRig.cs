@@ -9,7 +9,7 @@ namespace Millwright.Firmware.Tests.Runtime;
 
 /// <summary>
 /// A whole node over fakes, with its plant: the fake clock, flash (<see cref="MemoryRecordStore"/>), an in-memory broker
-/// and controller (<see cref="MemoryBroker"/>, <see cref="MqttTestController"/>) reached through
+/// and controller (<see cref="MemoryBroker"/>, <see cref="RuntimeController"/>) reached through
 /// <see cref="MemoryMqttLink"/>, sensors, an actuator, console, key store and watchdog. A loop pass is what the board's
 /// main thread does: step the node, sleep what it says (on the fake clock), and let the network deliver meanwhile.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class RuntimeRig
         Broker.Register(DeviceId, Keys.MqttPassword);
         InnerLink = new MemoryMqttLink(Broker);
         Link = new RuntimeDeferredLink(InnerLink, Broker);
-        Controller = new MqttTestController(Broker, Chaos, PlantId, DeviceId, Keys);
+        Controller = new RuntimeController(Broker, PlantId, DeviceId, Keys);
         Controller.PublishState(online: true);
         Board = board ?? DefaultBoard();
         foreach (ChannelDescription channel in Board.Channels)
@@ -65,7 +65,7 @@ internal sealed class RuntimeRig
 
     public RuntimeDeferredLink Link { get; }
 
-    public MqttTestController Controller { get; }
+    public RuntimeController Controller { get; }
 
     public BoardDescription Board { get; }
 
@@ -204,6 +204,5 @@ internal sealed class RuntimeRig
         Link.Flush();
         Clock.Advance(Math.Clamp(sleep, 1, Math.Max(1, end - Clock.MonotonicMicros)));
         Broker.Advance(Clock.MonotonicMicros);
-        Controller.Advance();
     }
 }
