@@ -8,4 +8,10 @@ public enum GapReason
 
     /// <summary>Records failed their CRC on recovery (flash damage) and were discarded.</summary>
     StorageCorruption = 2,
+
+    /// <summary>
+    /// Numbers reserved before a reboot and never used: sequence numbers are reserved in blocks so that flash is
+    /// not written per frame, and a reboot skips the rest of the block.
+    /// </summary>
+    UnusedAfterRestart = 3,
 }
