@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Millwright.Controller.Api;
 using Millwright.Controller.Devices;
+using Millwright.Controller.Metrics;
 using Millwright.Controller.Storage;
 
 namespace Millwright.Controller.Hosting;
@@ -16,8 +17,13 @@ internal sealed partial class ControllerStartup(
     ApiTokens tokens,
     ControllerConsole console,
     ControllerReadiness readiness,
+    PrometheusTextExporter metricsExporter,
     ILogger<ControllerStartup> logger) : IHostedService
 {
+    // The exporter is a constructor dependency so that it listens before anything is measured (a MeterListener
+    // does not see measurements made before it started).
+    internal PrometheusTextExporter MetricsExporter { get; } = metricsExporter;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         int version = await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
