@@ -1,13 +1,14 @@
 using Millwright.Firmware.Hardware;
 using Millwright.Firmware.Settings;
 using Millwright.Protocol.Keys;
+using Millwright.Protocol.Messages;
 
 namespace Millwright.Firmware.Mqtt;
 
 /// <summary>
 /// Builds the settings of one connection attempt: client id and username = device id, password derived from the
-/// device secret, TLS as configured, and the Will = our signed death status, retained on our status topic, so the
-/// broker marks the node offline when it vanishes. A new object per attempt: the link may keep it while it connects.
+/// device secret, TLS as configured, and the Will = our signed death status (as base64 text, see <see cref="WillText"/>),
+/// retained on our status topic, so the broker marks the node offline when it vanishes. A new object per attempt: the link may keep it while it connects.
 /// </summary>
 public sealed class ConnectRequestBuilder
 {
@@ -38,7 +39,8 @@ public sealed class ConnectRequestBuilder
         connect.Password = _password;
         connect.KeepAliveSeconds = _options.KeepAliveSeconds;
         connect.WillTopic = _statusTopic;
-        connect.WillPayload = _statusSigner.WriteCopy(false);
+        byte[] death = _statusSigner.WriteCopy(false);
+        connect.WillPayload = WillText.Encode(death, 0, death.Length);
         connect.WillRetain = true;
         return connect;
     }

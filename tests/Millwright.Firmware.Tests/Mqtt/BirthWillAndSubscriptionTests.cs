@@ -31,6 +31,7 @@ public sealed class BirthWillAndSubscriptionTests
         Assert.Equal(StatusTopic, connect.WillTopic);
         Assert.True(connect.WillRetain);
 
+        Assert.All(connect.WillPayload, b => Assert.InRange(b, (byte)0x21, (byte)0x7e));
         StatusMessage death = VerifyStatus(h, connect.WillPayload);
         Assert.False(death.Online);
         AssertHealthFromSource(death);
@@ -109,8 +110,10 @@ public sealed class BirthWillAndSubscriptionTests
         Assert.Equal(TopicNames.ControllerState(MqttSessionHarness.PlantId), h.Session.Topics.ControllerState);
     }
 
-    private static StatusMessage VerifyStatus(MqttSessionHarness h, byte[] signed)
+    // A status topic carries binary COSE (the birth) or base64 text (the Will, see WillText).
+    private static StatusMessage VerifyStatus(MqttSessionHarness h, byte[] payload)
     {
+        byte[] signed = WillText.ToSigned(payload);
         var verifier = new MessageVerifier(h.Keys.DeviceMessageKey, h.Keys.KeyId);
         Assert.Equal(MessageType.Status, verifier.Verify(signed, 0, signed.Length));
         return StatusCodec.Decode(signed, verifier.Message.PayloadOffset, verifier.Message.PayloadLength);

@@ -176,7 +176,7 @@ internal sealed class RuntimeRig
     /// <summary>The last status message the controller received, verified and decoded.</summary>
     public StatusMessage LastStatus()
     {
-        byte[] message = Controller.StatusMessages[^1];
+        byte[] message = WillText.ToSigned(Controller.StatusMessages[^1]);
         var verifier = new MessageVerifier(Keys.DeviceMessageKey, Keys.KeyId);
         Assert.Equal(MessageType.Status, verifier.Verify(message, 0, message.Length));
         return StatusCodec.Decode(message, verifier.Message.PayloadOffset, verifier.Message.PayloadLength);
