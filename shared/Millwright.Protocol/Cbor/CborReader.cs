@@ -196,6 +196,35 @@ public sealed class CborReader
         return text;
     }
 
+    /// <summary>
+    /// Reads a text string, returning <paramref name="reuse"/> itself, without allocating, when the text equals it
+    /// (a decoder reusing its message object reads the same device id in every message).
+    /// </summary>
+    public string ReadTextString(string reuse)
+    {
+        Peek();
+        Expect(3, "text string");
+        int start = _position + _headerLength;
+        int length = (int)_argument;
+        if (reuse != null && reuse.Length == length && Utf8.GetCharCount(_data, start, length) == length)
+        {
+            bool equal = true;
+            for (int i = 0; i < length && equal; i++)
+            {
+                equal = _data[start + i] == reuse[i];
+            }
+
+            if (equal)
+            {
+                int ignored;
+                ConsumeString(out ignored);
+                return reuse;
+            }
+        }
+
+        return ReadTextString();
+    }
+
     /// <summary>Reads an array header; then read that many items. Nothing closes the array explicitly.</summary>
     public int ReadArrayHeader()
     {

@@ -38,7 +38,7 @@ public static class AckCodec
             int key = PayloadReader.ReadKey(reader);
             switch (key)
             {
-                case MessageKeys.DeviceId: ack.DeviceId = PayloadReader.ReadDeviceId(reader); break;
+                case MessageKeys.DeviceId: ack.DeviceId = PayloadReader.ReadDeviceId(reader, ack.DeviceId); break;
                 case MessageKeys.TimeMicros: ack.ControllerTimeMicros = PayloadReader.ReadTime(reader, "controller time"); break;
                 case MessageKeys.AckedSequence:
                     ulong acked = PayloadReader.ReadUInt(reader, "acked sequence");

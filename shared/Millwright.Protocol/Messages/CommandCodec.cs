@@ -39,7 +39,7 @@ public static class CommandCodec
             int key = PayloadReader.ReadKey(reader);
             switch (key)
             {
-                case MessageKeys.DeviceId: command.DeviceId = PayloadReader.ReadDeviceId(reader); break;
+                case MessageKeys.DeviceId: command.DeviceId = PayloadReader.ReadDeviceId(reader, command.DeviceId); break;
                 case MessageKeys.CommandId: command.CommandId = PayloadReader.ReadSequence(reader, "command id"); break;
                 case MessageKeys.NotAfterMicros: command.NotAfterMicros = PayloadReader.ReadTime(reader, "not-after"); break;
                 case MessageKeys.ActuatorId: command.ActuatorId = PayloadReader.ReadBoundedInt(reader, "actuator id", 0, 65535); break;

@@ -41,7 +41,7 @@ public static class CommandResultCodec
             int key = PayloadReader.ReadKey(reader);
             switch (key)
             {
-                case MessageKeys.DeviceId: result.DeviceId = PayloadReader.ReadDeviceId(reader); break;
+                case MessageKeys.DeviceId: result.DeviceId = PayloadReader.ReadDeviceId(reader, result.DeviceId); break;
                 case MessageKeys.TimeMicros: result.TimeMicros = PayloadReader.ReadTime(reader, "time"); break;
                 case MessageKeys.CommandId: result.CommandId = PayloadReader.ReadSequence(reader, "command id"); break;
                 case MessageKeys.ActuatorId: result.ActuatorId = PayloadReader.ReadBoundedInt(reader, "actuator id", 0, 65535); break;

@@ -58,7 +58,7 @@ public static class FrameCodec
             switch (key)
             {
                 case MessageKeys.DeviceId:
-                    frame.DeviceId = PayloadReader.ReadDeviceId(reader);
+                    frame.DeviceId = PayloadReader.ReadDeviceId(reader, frame.DeviceId);
                     break;
                 case MessageKeys.BootCounter:
                     frame.BootCounter = PayloadReader.ReadUInt32(reader, "boot counter");

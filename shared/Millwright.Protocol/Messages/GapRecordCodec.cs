@@ -44,7 +44,7 @@ public static class GapRecordCodec
             int key = PayloadReader.ReadKey(reader);
             switch (key)
             {
-                case MessageKeys.DeviceId: gap.DeviceId = PayloadReader.ReadDeviceId(reader); break;
+                case MessageKeys.DeviceId: gap.DeviceId = PayloadReader.ReadDeviceId(reader, gap.DeviceId); break;
                 case MessageKeys.BootCounter: gap.BootCounter = PayloadReader.ReadUInt32(reader, "boot counter"); break;
                 case MessageKeys.Sequence: gap.Sequence = PayloadReader.ReadSequence(reader, "sequence"); break;
                 case MessageKeys.TimeMicros: gap.TimeMicros = PayloadReader.ReadTime(reader, "time"); break;

@@ -149,9 +149,20 @@ internal static class PayloadReader
         return text;
     }
 
-    internal static string ReadDeviceId(CborReader reader)
+    /// <summary>Reads and validates a device id; returns <paramref name="previous"/> without allocating when unchanged.</summary>
+    internal static string ReadDeviceId(CborReader reader, string previous)
     {
-        string id = ReadText(reader, "device id");
+        if (reader.PeekType() != CborType.TextString)
+        {
+            throw Invalid("device id", "a text string");
+        }
+
+        string id = reader.ReadTextString(previous);
+        if (id.Length > ProtocolLimits.MaxTextBytes)
+        {
+            throw new ProtocolException(ProtocolError.MessageTooLarge, "device id longer than " + ProtocolLimits.MaxTextBytes.ToString() + " bytes");
+        }
+
         Identifiers.Validate(id, "device id");
         return id;
     }

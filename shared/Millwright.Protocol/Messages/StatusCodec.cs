@@ -73,7 +73,7 @@ public static class StatusCodec
             int key = PayloadReader.ReadKey(reader);
             switch (key)
             {
-                case MessageKeys.DeviceId: status.DeviceId = PayloadReader.ReadDeviceId(reader); break;
+                case MessageKeys.DeviceId: status.DeviceId = PayloadReader.ReadDeviceId(reader, status.DeviceId); break;
                 case MessageKeys.BootCounter: status.BootCounter = PayloadReader.ReadUInt32(reader, "boot counter"); break;
                 case MessageKeys.TimeMicros: status.TimeMicros = PayloadReader.ReadTime(reader, "time"); break;
                 case MessageKeys.TimeQuality: status.TimeQuality = (TimeQuality)PayloadReader.ReadBoundedInt(reader, "time quality", 0, 2); break;
