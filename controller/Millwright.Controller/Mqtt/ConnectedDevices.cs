@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Millwright.Controller.Metrics;
 
 namespace Millwright.Controller.Mqtt;
 
@@ -9,6 +10,11 @@ namespace Millwright.Controller.Mqtt;
 public sealed class ConnectedDevices
 {
     private readonly ConcurrentDictionary<string, byte> _devices = new(StringComparer.Ordinal);
+
+    public ConnectedDevices(ControllerMetrics metrics)
+    {
+        metrics.Gauge("millwright_connected_devices", "Devices connected to MQTT now.", () => Count);
+    }
 
     public int Count => _devices.Count;
 
