@@ -1,4 +1,5 @@
 using System;
+using Millwright.Firmware.Commands;
 using Millwright.Firmware.Components;
 using Millwright.Firmware.Hardware;
 using Millwright.Firmware.Mqtt;
@@ -23,6 +24,7 @@ public sealed class HealthReporter : IStatusSource
     private readonly INetworkInterface _network;
     private readonly IOutboxGauge _outbox;
     private readonly string[] _failedScratch;
+    private IActuatorSafetyView _safety;
     private string[] _failedRaw = new string[0];
     private string[] _failed = new string[0];
 
@@ -60,6 +62,15 @@ public sealed class HealthReporter : IStatusSource
         _failedScratch = new string[ProtocolLimits.MaxListItems];
     }
 
+    /// <summary>Name listed among the failed components while the fail-safe holds actuators in their safe state.</summary>
+    public const string FailSafeName = "failsafe";
+
+    /// <summary>Lists <see cref="FailSafeName"/> while the fail-safe is engaged (issue 3 §6: "goes to its safe state and reports it").</summary>
+    public void SetSafetyView(IActuatorSafetyView safety)
+    {
+        _safety = safety;
+    }
+
     public void FillStatus(StatusMessage status)
     {
         long utc = _clock.UtcMicros;
@@ -85,6 +96,11 @@ public sealed class HealthReporter : IStatusSource
     public string[] FailedComponents()
     {
         int count = _components.CopyFailedNames(_failedScratch);
+        if (_safety != null && _safety.FailSafeEngaged && count < _failedScratch.Length)
+        {
+            _failedScratch[count++] = FailSafeName;
+        }
+
         bool same = count == _failedRaw.Length;
         for (int i = 0; same && i < count; i++)
         {

@@ -42,6 +42,7 @@ public sealed class NodeRuntime
     private DeviceSettings _active;
     private ControllerLinkFanOut _fanOut;
     private NodeProvisioning _provisioning;
+    private bool _failSafeReported;
 
     public NodeRuntime(NodeHardware hardware, NodeRuntimeOptions options)
     {
@@ -162,6 +163,7 @@ public sealed class NodeRuntime
 
         Health = new HealthReporter(
             _hw.Board.Name, Sampler == null ? new int[0] : Sampler.CopyChannelIds(), _storage.BootCounter, Components, _clock, _hw.Health, _hw.Network, _storage.Gauge);
+        Health.SetSafetyView(Executor);
         Console = new ServiceConsole(ConsoleWiring.For(_hw, _reboot, _settings, _storage, Health, Executor, _changes));
         if (_active.WifiSsid.Length > 0)
         {
@@ -206,7 +208,21 @@ public sealed class NodeRuntime
         MqttSession session = _provisioning.Session;
         if (session != null)
         {
-            try { session.Update(_clock.MonotonicMicros); } catch (Exception e) { _faults.Note(StageSession, e); }
+            try
+            {
+                // The fail-safe engaging or releasing is reported at once, not at the next periodic status.
+                bool failSafe = Executor.FailSafeEngaged;
+                if (failSafe != _failSafeReported && session.PublishStatus(_clock.MonotonicMicros))
+                {
+                    _failSafeReported = failSafe;
+                }
+
+                session.Update(_clock.MonotonicMicros);
+            }
+            catch (Exception e)
+            {
+                _faults.Note(StageSession, e);
+            }
         }
 
         Steps++;
