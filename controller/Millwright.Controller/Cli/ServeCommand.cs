@@ -36,18 +36,10 @@ internal static class ServeCommand
         }
 
         CheckArguments(arguments);
-        WebApplication app;
+        WebApplication? app = null;
         try
         {
             app = ControllerHost.Build(arguments, output);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException($"serve: {e.Message}");
-        }
-
-        try
-        {
             app.Lifetime.ApplicationStarted.Register(() => PrintStarted(app.Services, output));
             app.Run();
             return 0;
@@ -67,9 +59,13 @@ internal static class ServeCommand
             error.WriteLine($"millwright serve: cannot start: {e.Message}");
             return 1;
         }
+        catch (FormatException e)
+        {
+            throw new UsageException($"serve: {e.Message}");
+        }
         finally
         {
-            ((IDisposable)app).Dispose();
+            ((IDisposable?)app)?.Dispose();
         }
     }
 

@@ -32,6 +32,8 @@ public static class ControllerHost
         ["--shared-group"] = "Millwright:Mqtt:External:SharedSubscriptionGroup",
     };
 
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Some setting is invalid; the
+    /// failures name their keys.</exception>
     public static WebApplication Build(string[] args, TextWriter console, Action<IServiceCollection>? configureServices = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -48,6 +50,7 @@ public static class ControllerHost
         builder.WebHost.UseUrls(api.UrlList);
 
         WebApplication app = builder.Build();
+        OptionsCheck.ThrowIfInvalid(app.Services);
         app.MapMillwrightApi();
         return app;
     }

@@ -30,6 +30,7 @@ public sealed partial class ExternalBrokerLink : IHostedService, IControllerLink
     private readonly IMqttClient _client;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _connectLoop;
+    private int _disposed;
 
     public ExternalBrokerLink(
         IOptions<MqttOptions> options,
@@ -107,6 +108,12 @@ public sealed partial class ExternalBrokerLink : IHostedService, IControllerLink
 
     public async ValueTask DisposeAsync()
     {
+        // Reached twice: the container disposes it as itself and as the IControllerLink it also is.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _client.Dispose();
         _stopping.Dispose();
