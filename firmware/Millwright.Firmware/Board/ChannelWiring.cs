@@ -39,6 +39,12 @@ public sealed class ChannelWiring
     /// <summary>The raw reading that calibrates to <paramref name="value"/> (a simulated sensor produces raw readings).</summary>
     public float Uncalibrate(float value)
     {
+        // nanoCLR throws on division by zero; a zero scale maps every raw reading to Offset, so any raw value will do.
+        if (Scale == 0f)
+        {
+            return 0f;
+        }
+
         return (value - Offset) / Scale;
     }
 }

@@ -72,10 +72,12 @@ public sealed class FramePipeline
     /// </summary>
     public ulong Append(Frame frame)
     {
-        ulong sequence = _sequences.Next();
+        // Encode before taking the number: a frame that cannot be encoded must not use one up without a gap record.
+        ulong sequence = _sequences.Peek;
         frame.Sequence = sequence;
         frame.BootCounter = _bootCounter;
         int length = _writer.WriteFrame(frame, _message, 0);
+        _sequences.Next();
         _outbox.Append(sequence, _message, 0, length);
         FramesAppended++;
         AppendGapRecords(frame);

@@ -20,7 +20,8 @@ public static class FloatBits
             return 0x7fc00000;
         }
 
-        uint sign = value < 0f || (value == 0f && 1f / value < 0f) ? 0x80000000u : 0u;
+        // The sign of zero without dividing by it: nanoCLR throws on any division by zero, floats included.
+        uint sign = value < 0f || (value == 0f && System.BitConverter.DoubleToInt64Bits(value) < 0) ? 0x80000000u : 0u;
         float magnitude = value < 0f ? -value : value;
         if (magnitude == 0f)
         {

@@ -32,6 +32,37 @@ public class FramePipelineTests
     }
 
     [Fact]
+    public void AFrameThatCannotBeEncodedUsesUpNoSequenceNumber()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline pipeline = Start(store);
+        Assert.Equal(1UL, pipeline.Append(TypicalFrame()));
+
+        Frame unencodable = TypicalFrame(January2026Micros + 1_000_000);
+        unencodable.DeviceId = new string('x', ProtocolLimits.MaxMessageBytes); // larger than the message buffer
+        Assert.Throws<Millwright.Protocol.ProtocolException>(() => pipeline.Append(unencodable));
+
+        Assert.Equal(2UL, pipeline.Append(TypicalFrame(January2026Micros + 2_000_000)));
+        Assert.Equal([1UL, 2UL], VerifiedMessages(pipeline.Outbox).Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void ZeroAndNegativeZeroSamplesAreEncodedWithTheirSign()
+    {
+        var store = new MemoryRecordStore();
+        FramePipeline pipeline = Start(store);
+        Frame frame = TypicalFrame();
+        frame.Values[0] = 0f;
+        frame.Values[1] = -0f;
+        pipeline.Append(frame);
+
+        var message = VerifiedMessages(pipeline.Outbox).Single();
+        Frame decoded = FrameCodec.Decode(message.Payload, 0, message.Payload.Length);
+        Assert.Equal(0u, BitConverter.SingleToUInt32Bits(decoded.Values[0]));
+        Assert.Equal(0x80000000u, BitConverter.SingleToUInt32Bits(decoded.Values[1]));
+    }
+
+    [Fact]
     public void EachBootCountsAndNumbersKeepRisingAcrossReboots()
     {
         var store = new MemoryRecordStore();
