@@ -1,0 +1,3 @@
+using Millwright.Hardware.Virtual.Cli;
+
+return await VirtualBoardCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
