@@ -11,7 +11,7 @@ internal sealed class StatusLine
     private readonly TextWriter _output;
     private readonly bool _terminal;
     private readonly Stopwatch _started = Stopwatch.StartNew();
-    private TimeSpan _lastPrinted = TimeSpan.MinValue;
+    private TimeSpan _lastPrinted = TimeSpan.FromDays(-1);
     private long _lastFrames;
     private TimeSpan _lastRateAt;
     private double _rate;
