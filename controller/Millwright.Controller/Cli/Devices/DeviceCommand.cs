@@ -69,7 +69,9 @@ internal static class DeviceCommand
         }
 
         byte[]? imported = ReadImportedSecret(args, openStandardInput);
-        await using SqliteControllerStore store = await SqliteControllerStore.OpenAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        // No background settling in a short-lived tool: the controller settles staged readings.
+        var options = new SqliteStoreOptions(dataDirectory) { ReadingSettleCycle = TimeSpan.Zero };
+        await using SqliteControllerStore store = await SqliteControllerStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
         var registry = new DeviceRegistry(store, TimeProvider.System);
         string id = args.DeviceId ?? string.Empty;
         switch (args.Verb)

@@ -15,23 +15,38 @@ public sealed class SqliteControllerStore : IControllerStore
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteStoreOptions _options;
+    private readonly SqliteReadingSettler _settler;
+    private readonly CancellationTokenSource _stopping = new();
     private SqliteConnection? _writer;
     private SqliteFrameWriter? _frameWriter;
+    private Task? _settling;
     private bool _disposed;
+    private int _disposeStarted;
 
     public SqliteControllerStore(SqliteStoreOptions options, TimeProvider? time = null)
     {
+        _options = options;
         _connections = new SqliteConnectionFactory(options);
         _time = time ?? TimeProvider.System;
+        _settler = new SqliteReadingSettler(Math.Max(1, options.ReadingSettleSteps));
         DatabasePath = options.DatabasePath;
     }
 
     public string DatabasePath { get; }
 
+    /// <summary>The last failure of the background reading settler (null when its last step succeeded). Staged readings
+    /// stay queryable and are settled by a later step.</summary>
+    public Exception? LastSettleError { get; private set; }
+
     /// <summary>Opens the database under <paramref name="dataDirectory"/> (created 0700 if missing) and migrates it.</summary>
-    public static async Task<SqliteControllerStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken, TimeProvider? time = null)
+    public static Task<SqliteControllerStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken, TimeProvider? time = null) =>
+        OpenAsync(new SqliteStoreOptions(dataDirectory), cancellationToken, time);
+
+    /// <summary>Opens the database with these options and migrates it.</summary>
+    public static async Task<SqliteControllerStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken, TimeProvider? time = null)
     {
-        var store = new SqliteControllerStore(new SqliteStoreOptions(dataDirectory), time);
+        var store = new SqliteControllerStore(options, time);
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
@@ -44,8 +59,22 @@ public sealed class SqliteControllerStore : IControllerStore
         }
     }
 
-    public Task<int> MigrateAsync(CancellationToken cancellationToken) =>
-        Write(cancellationToken: cancellationToken, write: connection => SqliteMigrator.Migrate(connection, SqliteSchema.Migrations, _time.GetUtcNow()));
+    /// <summary>Migrates, then starts settling staged readings in the background (unless the options turn it off).</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        int version = await Write(cancellationToken: cancellationToken,
+            write: connection => SqliteMigrator.Migrate(connection, SqliteSchema.Migrations, _time.GetUtcNow())).ConfigureAwait(false);
+        if (_options.ReadingSettleCycle > TimeSpan.Zero)
+        {
+            _settling ??= Task.Run(SettleContinuouslyAsync, CancellationToken.None);
+        }
+
+        return version;
+    }
+
+    /// <summary>Settles every staged reading now (tests and maintenance; the background loop does it in slices).</summary>
+    public Task<int> SettleAllReadingsAsync(CancellationToken cancellationToken) =>
+        Write(cancellationToken: cancellationToken, write: SqliteReadingSettler.All);
 
     public Task<bool> AddDeviceAsync(string deviceId, NewDeviceKey key, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
         InTransaction(cancellationToken: cancellationToken, change: (c, t) => SqliteRegistryWrites.AddDevice(c, t, deviceId, key, createdAt));
@@ -130,6 +159,17 @@ public sealed class SqliteControllerStore : IControllerStore
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_settling is not null)
+        {
+            await _settling.ConfigureAwait(false);
+        }
+
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -141,10 +181,36 @@ public sealed class SqliteControllerStore : IControllerStore
             _disposed = true;
             _frameWriter?.Dispose();
             _writer?.Dispose();
+            _stopping.Dispose();
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    private async Task SettleContinuouslyAsync()
+    {
+        TimeSpan interval = _options.ReadingSettleCycle / Math.Max(1, _options.ReadingSettleSteps);
+        using var timer = new PeriodicTimer(interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await Write(cancellationToken: _stopping.Token, write: _settler.Step).ConfigureAwait(false);
+                    LastSettleError = null;
+                }
+                catch (Exception e) when (e is SqliteException or InvalidOperationException)
+                {
+                    // Busy beyond the timeout, disk full…: nothing is lost (the readings stay staged and queryable).
+                    LastSettleError = e;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
         }
     }
 

@@ -11,14 +11,16 @@ internal static class SqliteFrameQueries
     public static ReadingsPage Readings(SqliteConnection connection, ReadingsQuery query)
     {
         int limit = Math.Clamp(query.Limit, 1, MaxPageSize);
-        string channel = query.ChannelId is null ? string.Empty : "AND r.channel = $c ";
-        string after = query.After is null ? string.Empty : "AND r.time_us >= $at AND (r.time_us > $at OR r.reading_id > $aid) ";
+        string filter =
+            "device_key = (SELECT device_key FROM devices WHERE device_id = $id) AND time_us >= $from AND time_us < $to" +
+            (query.ChannelId is null ? string.Empty : " AND channel = $c") +
+            (query.After is null ? string.Empty : " AND time_us >= $at AND (time_us > $at OR reading_id > $aid)");
+        // A reading is either still staged (readings_recent) or settled (readings), never both in one snapshot.
+        string columns = "reading_id, channel, time_us, value, log_index";
         using SqliteCommand command = SqliteCommands.Create(connection, null,
-            "SELECT r.reading_id, r.channel, r.time_us, r.value, f.epoch, f.seq, r.log_index " +
-            "FROM readings r JOIN frames f ON f.log_index = r.log_index " +
-            "WHERE r.device_key = (SELECT device_key FROM devices WHERE device_id = $id) " +
-            $"AND r.time_us >= $from AND r.time_us < $to {channel}{after}" +
-            "ORDER BY r.time_us, r.reading_id LIMIT $limit",
+            "SELECT r.reading_id, r.channel, r.time_us, r.value, f.epoch, f.seq, r.log_index FROM (" +
+            $"SELECT {columns} FROM readings WHERE {filter} UNION ALL SELECT {columns} FROM readings_recent WHERE {filter}" +
+            ") r JOIN frames f ON f.log_index = r.log_index ORDER BY r.time_us, r.reading_id LIMIT $limit",
             ("$id", query.DeviceId), ("$from", query.FromMicros), ("$to", query.ToMicros), ("$c", query.ChannelId),
             ("$at", query.After?.TimeMicros), ("$aid", query.After?.ReadingId), ("$limit", limit + 1));
         using SqliteDataReader reader = command.ExecuteReader();

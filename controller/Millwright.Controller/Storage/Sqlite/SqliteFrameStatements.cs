@@ -8,7 +8,7 @@ internal sealed class SqliteFrameStatements : IDisposable
 {
     private readonly PreparedCommand _insertFrame;
     private readonly PreparedCommand _existingFrame;
-    private readonly PreparedCommand _insertReading;
+    private readonly SqliteReadingInserts _insertReadings;
     private readonly PreparedCommand _insertGap;
     private readonly PreparedCommand _upsertActivity;
 
@@ -21,9 +21,7 @@ internal sealed class SqliteFrameStatements : IDisposable
             "$d", "$e", "$s", "$k", "$g", "$b", "$t", "$q", "$r", "$raw");
         _existingFrame = new(connection,
             "SELECT log_index, raw FROM frames WHERE device_key = $d AND epoch = $e AND seq = $s", "$d", "$e", "$s");
-        _insertReading = new(connection,
-            "INSERT INTO readings (device_key, channel, time_us, value, log_index) VALUES ($d, $c, $t, $v, $l)",
-            "$d", "$c", "$t", "$v", "$l");
+        _insertReadings = new SqliteReadingInserts(connection);
         _insertGap = new(connection,
             "INSERT INTO gap_records (log_index, device_key, epoch, seq, first_dropped, last_dropped, reason, received_at_us) " +
             "VALUES ($l, $d, $e, $s, $f, $last, $reason, $r)",
@@ -56,7 +54,7 @@ internal sealed class SqliteFrameStatements : IDisposable
         {
             _insertFrame.Transaction = value;
             _existingFrame.Transaction = value;
-            _insertReading.Transaction = value;
+            _insertReadings.Transaction = value;
             _insertGap.Transaction = value;
             _upsertActivity.Transaction = value;
         }
@@ -79,13 +77,8 @@ internal sealed class SqliteFrameStatements : IDisposable
         return (reader.GetInt64(0), reader.Bytes(1));
     }
 
-    public void InsertReading(long logIndex, long deviceKey, long frameTimeMicros, FrameSample sample)
-    {
-        // Saturate rather than overflow: the protocol allows frame times up to 2^63-1 and negative offsets.
-        long time = frameTimeMicros > long.MaxValue - Math.Max(0, sample.OffsetMicros) ? long.MaxValue : frameTimeMicros + sample.OffsetMicros;
-        object? value = float.IsNaN(sample.Value) ? null : (double)sample.Value;
-        _insertReading.Bind(deviceKey, sample.ChannelId, time, value, logIndex).Execute();
-    }
+    public void InsertReadings(long logIndex, long deviceKey, long frameTimeMicros, IReadOnlyList<FrameSample> samples) =>
+        _insertReadings.Insert(logIndex, deviceKey, frameTimeMicros, samples);
 
     public void InsertGap(long logIndex, long deviceKey, FrameToStore frame, GapDeclaration gap) =>
         _insertGap.Bind(logIndex, deviceKey, frame.Epoch, frame.Sequence, gap.FirstDropped, gap.LastDropped, gap.Reason,
@@ -98,7 +91,7 @@ internal sealed class SqliteFrameStatements : IDisposable
     {
         _insertFrame.Dispose();
         _existingFrame.Dispose();
-        _insertReading.Dispose();
+        _insertReadings.Dispose();
         _insertGap.Dispose();
         _upsertActivity.Dispose();
     }

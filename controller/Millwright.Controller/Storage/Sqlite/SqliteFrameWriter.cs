@@ -97,10 +97,7 @@ internal sealed class SqliteFrameWriter : IDisposable
         }
         else
         {
-            foreach (FrameSample sample in frame.Samples)
-            {
-                _statements.InsertReading(logIndex.Value, deviceKey, frame.TimeMicros, sample);
-            }
+            _statements.InsertReadings(logIndex.Value, deviceKey, frame.TimeMicros, frame.Samples);
         }
 
         return new FrameStoreOutcome(FrameStoreStatus.Stored, logIndex);

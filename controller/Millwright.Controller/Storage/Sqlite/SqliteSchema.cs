@@ -6,6 +6,14 @@ namespace Millwright.Controller.Storage.Sqlite;
 /// the Unix epoch. Booleans are 0/1. A NULL reading value stands for NaN, which SQLite cannot store in a REAL.
 /// frames.log_index is the rowid: rows are never deleted, so it is dense from 1, and SQLite's single writer assigns it
 /// in commit order (PostgreSQL will need a serialized writer or a counter row to keep that promise).
+/// <para>
+/// Readings are written in two stages (see <see cref="SqliteReadingSettler"/>): the ingest transaction appends them to
+/// readings_recent (no index: appends touch a handful of pages per commit), and they are moved in key order into
+/// readings (clustered by device, channel, time) a few seconds later. Indexing them at ingest dirtied one index page
+/// per series per commit — thousands of 4 KB pages written to the WAL and checkpointed per batch at 1,000 devices —
+/// which cut sustained throughput by about eight times as the table grew. reading_id = log_index * 64 + sample index:
+/// unique, increasing in commit order, and unchanged by the move, so paging cursors stay valid.
+/// </para>
 /// </summary>
 internal static class SqliteSchema
 {
@@ -54,14 +62,22 @@ internal static class SqliteSchema
                 raw BLOB NOT NULL,
                 UNIQUE (device_key, epoch, seq));
 
-            CREATE TABLE readings (
+            CREATE TABLE readings_recent (
                 reading_id INTEGER NOT NULL PRIMARY KEY,
                 device_key INTEGER NOT NULL,
                 channel INTEGER NOT NULL,
                 time_us INTEGER NOT NULL,
                 value REAL NULL,
                 log_index INTEGER NOT NULL);
-            CREATE INDEX readings_by_device_channel_time ON readings (device_key, channel, time_us);
+
+            CREATE TABLE readings (
+                device_key INTEGER NOT NULL,
+                channel INTEGER NOT NULL,
+                time_us INTEGER NOT NULL,
+                reading_id INTEGER NOT NULL,
+                value REAL NULL,
+                log_index INTEGER NOT NULL,
+                PRIMARY KEY (device_key, channel, time_us, reading_id)) WITHOUT ROWID;
             CREATE INDEX readings_by_device_time ON readings (device_key, time_us);
 
             CREATE TABLE gap_records (

@@ -1,4 +1,5 @@
 using Millwright.Controller.Storage.Records;
+using Millwright.Protocol.Messages;
 
 namespace Millwright.Controller.Storage;
 
@@ -12,6 +13,11 @@ internal static class FrameValidation
         {
             throw new ArgumentException(
                 $"frame {frame.DeviceId}/{frame.Epoch}/{frame.Sequence}: sequence, epoch and key generation start at 1", nameof(frame));
+        }
+
+        if (frame.Samples.Count > ProtocolLimits.MaxSamplesPerFrame)
+        {
+            throw new ArgumentException($"frame {frame.DeviceId}/{frame.Sequence}: more than {ProtocolLimits.MaxSamplesPerFrame} samples (protocol §5.3)", nameof(frame));
         }
 
         if ((frame.Kind == FrameKind.Gap) != (frame.Gap is not null))
