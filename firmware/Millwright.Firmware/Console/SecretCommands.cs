@@ -37,7 +37,7 @@ public sealed class SecretCommands
 
         var secret = new byte[KeyDerivation.SecretSize];
         if (line.ArgumentLength != 2 * KeyDerivation.SecretSize ||
-            !HexBytes.TryParse(line.Data, line.ArgumentOffset, line.ArgumentLength, secret))
+            !Ascii.TryParseHex(line.Data, line.ArgumentOffset, line.ArgumentLength, secret))
         {
             _output.Error("usage: secret <64 hex digits> (the 32-byte device secret)");
             return;

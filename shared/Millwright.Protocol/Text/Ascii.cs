@@ -60,6 +60,33 @@ public static class Ascii
         return bytes;
     }
 
+    /// <summary>
+    /// Parses <paramref name="count"/> hex digits (either case) straight from bytes into <paramref name="output"/>,
+    /// so that a secret typed on a console never becomes a string (a string cannot be wiped). False when any digit
+    /// is not hex, the count is odd or the output too small.
+    /// </summary>
+    public static bool TryParseHex(byte[] text, int offset, int count, byte[] output)
+    {
+        if ((count & 1) != 0 || output.Length < count / 2)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < count / 2; i++)
+        {
+            int high = HexValue((char)text[offset + (2 * i)]);
+            int low = HexValue((char)text[offset + (2 * i) + 1]);
+            if (high < 0 || low < 0)
+            {
+                return false;
+            }
+
+            output[i] = (byte)((high << 4) | low);
+        }
+
+        return true;
+    }
+
     private static int HexValue(char c)
     {
         if (c >= '0' && c <= '9')
