@@ -53,6 +53,7 @@ internal sealed class FileAnchorStateStore : IAnchorStateStore
 
         byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(anchored, AnchorStateJson.Compact) + "\n");
         bool needsNewline = File.Exists(_historyPath) && new FileInfo(_historyPath).Length > 0 && !await EndsWithNewlineAsync(cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(_historyPath)!);
         await using var stream = new FileStream(_historyPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         if (needsNewline)
         {
