@@ -122,24 +122,11 @@ internal sealed class MqttNetLink : IMqttLink, IDisposable
             .ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
-    /// <summary>The node lost power or reset: the connection ends without a normal DISCONNECT, so the broker publishes the Will.</summary>
-    public void Abort()
-    {
-        if (_client.IsConnected)
-        {
-            var options = new MqttClientDisconnectOptions { Reason = MqttClientDisconnectOptionsReason.DisconnectWithWillMessage };
-            try
-            {
-                _client.DisconnectAsync(options).Wait(_communicationTimeout);
-            }
-            catch (AggregateException)
-            {
-                // Gone already: the broker notices the closed socket and publishes the Will itself.
-            }
-        }
-
-        Dispose();
-    }
+    /// <summary>
+    /// The node lost power or reset: the socket closes without any DISCONNECT packet, so the broker publishes the Will
+    /// (MQTT 5 §3.1.2.5; a DISCONNECT with reason "with Will" is not honoured by every broker, a dropped connection is).
+    /// </summary>
+    public void Abort() => Dispose();
 
     public void Dispose()
     {
