@@ -21,9 +21,8 @@ public sealed class AnchorContractRulesTests
         string contract = await bed.DeployAsync(owner, anchorer.Address);
         EthereumAnchorChain chain = bed.ChainFor(anchorer, contract);
 
-        SignedChainTransaction sent = await chain.AnchorAsync(Five, TestContext.Current.CancellationToken);
+        TransactionReceipt receipt = await bed.AnchorAsync(chain, Five);
 
-        TransactionReceipt receipt = (await bed.Cheats.ReceiptAsync(sent.Hash))!;
         Assert.Equal(BigInteger.One, receipt.Status.Value);
         BlockWithTransactionHashes block = await bed.Cheats.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(receipt.BlockNumber);
         CheckpointAnchoredEvent anchored = receipt.DecodeAllEvents<CheckpointAnchoredEvent>().Single().Event;
@@ -67,7 +66,7 @@ public sealed class AnchorContractRulesTests
         var (owner, anchorer) = (await bed.NewAccountAsync(), await bed.NewAccountAsync());
         string contract = await bed.DeployAsync(owner, anchorer.Address);
         EthereumAnchorChain chain = bed.ChainFor(anchorer, contract);
-        await chain.AnchorAsync(TestLogHead.CheckpointOf(10), TestContext.Current.CancellationToken);
+        await bed.AnchorAsync(chain, TestLogHead.CheckpointOf(10));
 
         foreach (long size in new long[] { 10, 9, 1 })
         {
@@ -82,7 +81,7 @@ public sealed class AnchorContractRulesTests
             () => chain.EstimateAnchorGasAsync(new LogCheckpoint(11, "0x" + new string('0', 64)), TestContext.Current.CancellationToken));
         Assert.Contains("EmptyRoot()", empty.Reason, StringComparison.Ordinal);
 
-        await chain.AnchorAsync(TestLogHead.CheckpointOf(11), TestContext.Current.CancellationToken);
+        await bed.AnchorAsync(chain, TestLogHead.CheckpointOf(11));
         Assert.Equal([10L, 11L], (await bed.Cheats.AnchoredEventsAsync(contract)).Select(anchored => anchored.Checkpoint.Size));
         Assert.Equal(TestLogHead.CheckpointOf(10), (await chain.GetCheckpointAsync(10, TestContext.Current.CancellationToken))!.Checkpoint);
     }
@@ -98,7 +97,7 @@ public sealed class AnchorContractRulesTests
         Assert.Equal(BigInteger.Zero, (await bed.CallAsync(anchorer, contract, new SetAnchorerFunction { NewAnchorer = anchorer.Address })).Status.Value);
         Assert.Equal(BigInteger.One, (await bed.CallAsync(owner, contract, new SetAnchorerFunction { NewAnchorer = successor.Address })).Status.Value);
         await Assert.ThrowsAsync<AnchorRevertedException>(() => bed.ChainFor(anchorer, contract).AnchorAsync(Five, TestContext.Current.CancellationToken));
-        await bed.ChainFor(successor, contract).AnchorAsync(Five, TestContext.Current.CancellationToken);
+        await bed.AnchorAsync(bed.ChainFor(successor, contract), Five);
 
         Assert.Equal(BigInteger.Zero, (await bed.CallAsync(owner, contract, new TransferOwnershipFunction { NewOwner = "0x" + new string('0', 40) })).Status.Value);
         Assert.Equal(BigInteger.One, (await bed.CallAsync(owner, contract, new TransferOwnershipFunction { NewOwner = heir.Address })).Status.Value);
@@ -107,7 +106,7 @@ public sealed class AnchorContractRulesTests
         Assert.Equal(BigInteger.Zero, (await bed.CallAsync(heir, contract, new SetAnchorerFunction { NewAnchorer = "0x" + new string('0', 40) })).Status.Value);
         Assert.Equal(BigInteger.One, (await bed.CallAsync(heir, contract, new SetAnchorerFunction { NewAnchorer = anchorer.Address })).Status.Value);
         Assert.Equal(anchorer.Address, await bed.QueryAddressAsync<AnchorerFunction>(contract), StringComparer.OrdinalIgnoreCase);
-        await bed.ChainFor(anchorer, contract).AnchorAsync(TestLogHead.CheckpointOf(6), TestContext.Current.CancellationToken);
+        await bed.AnchorAsync(bed.ChainFor(anchorer, contract), TestLogHead.CheckpointOf(6));
         Assert.Equal([5L, 6L], (await bed.Cheats.AnchoredEventsAsync(contract)).Select(anchored => anchored.Checkpoint.Size));
     }
 

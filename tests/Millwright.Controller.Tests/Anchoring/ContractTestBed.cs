@@ -61,17 +61,29 @@ internal sealed class ContractTestBed : IAsyncDisposable
         var fees = new FeeQuote(baseFee * 2 + 1_000_000_000, 1_000_000_000);
         SignedChainTransaction signed = from.Sign(to, data, nonce, fees, gas);
         await Cheats.Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(signed.Raw);
+        return await WaitForReceiptAsync(signed.Hash);
+    }
+
+    /// <summary>Anchors through the controller's chain code and waits until it is mined.</summary>
+    public async Task<TransactionReceipt> AnchorAsync(IAnchorChain chain, LogCheckpoint checkpoint)
+    {
+        SignedChainTransaction sent = await chain.AnchorAsync(checkpoint, TestContext.Current.CancellationToken);
+        return await WaitForReceiptAsync(sent.Hash);
+    }
+
+    public async Task<TransactionReceipt> WaitForReceiptAsync(string hash)
+    {
         TransactionReceipt? receipt = null;
         for (int attempt = 0; attempt < 100 && receipt is null; attempt++)
         {
-            receipt = await Cheats.ReceiptAsync(signed.Hash);
+            receipt = await Cheats.ReceiptAsync(hash);
             if (receipt is null)
             {
                 await Task.Delay(20, TestContext.Current.CancellationToken);
             }
         }
 
-        return receipt ?? throw new TimeoutException($"transaction {signed.Hash} was not mined");
+        return receipt ?? throw new TimeoutException($"transaction {hash} was not mined");
     }
 
     public Task<TransactionReceipt> CallAsync<TFunction>(TransactionSigner from, string contract, TFunction function)
