@@ -15,7 +15,7 @@ internal sealed record DeviceArguments(string Verb, string? DeviceId, string? Da
 
     public static DeviceArguments Parse(ReadOnlySpan<string> args)
     {
-        if (args.Length == 0)
+        if (args.Length == 0 || args[0].StartsWith('-'))
         {
             throw new UsageException("device needs a verb: add, list, show, disable, enable, rotate-key or replace");
         }
