@@ -1,4 +1,7 @@
 using Millwright.Hardware.Virtual.Tests.Infrastructure;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 
 namespace Millwright.Hardware.Virtual.Tests.Board;
 
@@ -26,5 +29,17 @@ public sealed class VirtualBoardOnMosquittoTests
         }
 
         await Eventually.HoldsAsync(() => ledger.Statuses.Any(s => !s.Online), TimeSpan.FromSeconds(20), () => "no death status (Will) after power off");
+
+        // The ACL at work: another device may not publish on this device's topics.
+        using IMqttClient intruder = new MqttClientFactory().CreateMqttClient();
+        await intruder.ConnectAsync(
+            new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId(stranger.DeviceId)
+                .WithCredentials(stranger.DeviceId, stranger.MqttPassword).WithProtocolVersion(MqttProtocolVersion.V500).Build(),
+            TestContext.Current.CancellationToken);
+        MqttClientPublishResult forged = await intruder.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic($"mw/v1/{TestDevice.PlantId}/{device.DeviceId}/frames").WithPayload([1, 2, 3])
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
     }
 }

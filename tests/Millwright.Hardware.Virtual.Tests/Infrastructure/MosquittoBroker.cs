@@ -55,18 +55,23 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         }
 
         string aclFile = directory.Sub("acl");
-        await File.WriteAllLinesAsync(aclFile,
-        [
-            $"pattern write mw/v1/{plantId}/%u/frames",
-            $"pattern write mw/v1/{plantId}/%u/cmdack",
-            $"pattern write mw/v1/{plantId}/%u/status",
-            $"pattern read mw/v1/{plantId}/%u/ack",
-            $"pattern read mw/v1/{plantId}/%u/cmd",
-            $"pattern read mw/v1/{plantId}/$controller/state",
-            string.Empty,
-            $"user {ControllerUser}",
-            $"topic readwrite mw/v1/{plantId}/#",
-        ]);
+        var acl = new List<string> { $"user {ControllerUser}", $"topic readwrite mw/v1/{plantId}/#" };
+        foreach (string device in devicePasswords.Keys)
+        {
+            acl.AddRange(
+            [
+                string.Empty,
+                $"user {device}",
+                $"topic write mw/v1/{plantId}/{device}/frames",
+                $"topic write mw/v1/{plantId}/{device}/cmdack",
+                $"topic write mw/v1/{plantId}/{device}/status",
+                $"topic read mw/v1/{plantId}/{device}/ack",
+                $"topic read mw/v1/{plantId}/{device}/cmd",
+                $"topic read mw/v1/{plantId}/$controller/state",
+            ]);
+        }
+
+        await File.WriteAllLinesAsync(aclFile, acl);
         File.SetUnixFileMode(aclFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         int port = FreePort.Get();
