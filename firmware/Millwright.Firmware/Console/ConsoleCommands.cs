@@ -24,7 +24,7 @@ public sealed class ConsoleCommands
         _environment = environment;
         _settings = settings;
         _status = new StatusReport(output, environment, settings);
-        _secret = new SecretCommands(output, environment);
+        _secret = new SecretCommands(output, environment, settings.Session);
         _selfTest = new SelfTest(output, environment);
         _factoryReset = new FactoryReset(output, environment, settings);
     }

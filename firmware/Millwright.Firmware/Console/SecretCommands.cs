@@ -1,4 +1,5 @@
 using System;
+using Millwright.Firmware.Settings;
 using Millwright.Protocol.Crypto;
 using Millwright.Protocol.Keys;
 using Millwright.Protocol.Text;
@@ -18,18 +19,24 @@ public sealed class SecretCommands
 
     private readonly ConsoleOutput _output;
     private readonly ConsoleEnvironment _environment;
+    private readonly SettingsSession _session;
     private readonly HmacSha256 _hmac = new HmacSha256();
     private readonly byte[] _proof = new byte[HmacSha256.TagSize];
 
-    public SecretCommands(ConsoleOutput output, ConsoleEnvironment environment)
+    /// <param name="session">The settings session a secret is staged into when the session has staged settings.</param>
+    public SecretCommands(ConsoleOutput output, ConsoleEnvironment environment, SettingsSession session)
     {
         _output = output;
         _environment = environment;
+        _session = session;
     }
 
     public void Install(ConsoleLine line)
     {
-        if (_environment.Keys.HasSecret)
+        // Within a session (settings staged), the secret is staged too and installed by the same commit; outside one it
+        // is installed at once, and only when the node has none.
+        bool staging = _session != null && _session.HasStagedSettings;
+        if (!staging && _environment.Keys.HasSecret)
         {
             _output.Error("a secret is already installed (key-id=" + KeyIdText() + "): factory-reset first");
             return;
@@ -46,6 +53,14 @@ public sealed class SecretCommands
         if (IsAllZero(secret))
         {
             _output.Error("secret must not be all zeros");
+            return;
+        }
+
+        if (staging)
+        {
+            _session.StageSecret(secret);
+            Array.Clear(secret, 0, secret.Length);
+            _output.Ok("secret staged key-id=" + KeyIdHex(_session.StagedSecret) + ": commit to install, abort to discard");
             return;
         }
 
@@ -77,7 +92,9 @@ public sealed class SecretCommands
             return;
         }
 
-        byte[] secret = _environment.Keys.HasSecret ? _environment.Keys.ReadSecret() : null;
+        // The secret a commit would leave in force: the staged one, else the installed one.
+        bool staged = _session != null && _session.HasStagedSecret;
+        byte[] secret = staged ? _session.StagedSecret : (_environment.Keys.HasSecret ? _environment.Keys.ReadSecret() : null);
         if (secret == null)
         {
             _output.Error("no secret installed");
@@ -85,6 +102,11 @@ public sealed class SecretCommands
         }
 
         byte[] key = KeyDerivation.Derive(secret, KeyPurpose.ConsoleProof);
+        if (!staged)
+        {
+            Array.Clear(secret, 0, secret.Length);
+        }
+
         _hmac.SetKey(key, 0, key.Length);
         Array.Clear(key, 0, key.Length);
         _hmac.Compute(challenge, 0, challenge.Length, _proof, 0);
@@ -95,6 +117,17 @@ public sealed class SecretCommands
     public static string KeyIdOf(ConsoleEnvironment environment)
     {
         byte[] secret = environment.Keys.HasSecret ? environment.Keys.ReadSecret() : null;
+        string text = KeyIdHex(secret);
+        if (secret != null)
+        {
+            Array.Clear(secret, 0, secret.Length);
+        }
+
+        return text;
+    }
+
+    private static string KeyIdHex(byte[] secret)
+    {
         if (secret == null || secret.Length != KeyDerivation.SecretSize)
         {
             return "none";

@@ -4,8 +4,10 @@ namespace Millwright.Firmware.Console;
 
 /// <summary>
 /// <c>get &lt;key&gt;</c>, <c>set &lt;key&gt; &lt;value&gt;</c>, <c>commit</c>, <c>abort</c>: edits of a staged copy, checked
-/// value by value, stored only by <c>commit</c> (whole set checked again, atomic replace). A committed Wi-Fi
-/// change is applied to the network at once; other changes reach the running firmware through the listener.
+/// value by value, stored only by <c>commit</c> (whole set checked again, atomic replace), together with a secret staged
+/// by <c>secret</c> in the same session. A committed Wi-Fi change is applied to the network at once; other changes reach
+/// the running firmware through the listener; a secret that replaced another one restarts the node (its running keys
+/// are derived once per boot).
 /// </summary>
 public sealed class SettingsCommands
 {
@@ -17,12 +19,18 @@ public sealed class SettingsCommands
     {
         _output = output;
         _environment = environment;
-        _session = new SettingsSession(environment.Settings);
+        _session = new SettingsSession(environment.Settings, environment.Keys);
     }
 
     public bool HasChanges
     {
         get { return _session.HasChanges; }
+    }
+
+    /// <summary>The staged edits (the secret command stages into it).</summary>
+    public SettingsSession Session
+    {
+        get { return _session; }
     }
 
     /// <summary>Drops staged edits (factory reset; a console session that ends).</summary>
@@ -87,12 +95,31 @@ public sealed class SettingsCommands
             _environment.Network.Configure(after.WifiSsid, after.WifiPassword);
         }
 
+        bool secretInstalled = _session.LastCommitInstalledSecret;
+        bool restart = _session.LastCommitReplacedSecret;
         if (_environment.Listener != null)
         {
             _environment.Listener.OnSettingsCommitted();
+            if (secretInstalled)
+            {
+                _environment.Listener.OnSecretInstalled();
+            }
         }
 
-        _output.Ok(wifiChanged ? "committed; wifi applied" : "committed");
+        string text = wifiChanged ? "committed; wifi applied" : "committed";
+        if (secretInstalled)
+        {
+            text += "; secret installed key-id=" + SecretCommands.KeyIdOf(_environment);
+        }
+
+        if (restart)
+        {
+            _output.Ok(text + "; rebooting to use the new secret");
+            _environment.Health.Reboot();
+            return;
+        }
+
+        _output.Ok(text);
     }
 
     public void Abort()
