@@ -27,6 +27,8 @@ internal sealed class ContractTestBed : IAsyncDisposable
 
     public AnvilCheats Cheats { get; }
 
+    public Uri Url => _node.RpcUrl;
+
     public static async Task<ContractTestBed> StartAsync()
     {
         string executable = await AnvilAvailability.RequireAsync();
