@@ -17,6 +17,9 @@ internal static class CommandLine
           device <verb> ...
                  the device registry: add, list, show, disable, enable, rotate-key, replace
                  (`millwright device help` for details)
+          provision --port DEV --device-id ID --plant P --broker HOST:PORT ...
+                 give a node on a serial port its identity, network and secret, prove it, and wait
+                 for its first signed frame (`millwright provision help`)
           serve [--data-dir D] [--urls U] [--mqtt-port N] ...
                  run the controller: MQTT, ingest, storage, HTTP API (`millwright serve help`)
           help   show this text
@@ -37,6 +40,7 @@ internal static class CommandLine
                 "demo" => ProtocolDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output),
                 "serve" => ServeCommand.Run(args.AsSpan(1), output, error),
                 "device" => DeviceCommand.Run(args.AsSpan(1), output, error, Console.OpenStandardInput),
+                "provision" => ProvisionCommand.Run(args.AsSpan(1), output, error, Console.In),
                 _ => Fail(error, $"unknown command '{args[0]}'"),
             };
         }

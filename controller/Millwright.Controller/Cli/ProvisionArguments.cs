@@ -1,0 +1,152 @@
+using System.Globalization;
+using Millwright.Protocol.Topics;
+
+namespace Millwright.Controller.Cli;
+
+/// <summary>
+/// The options of `millwright provision`. Secrets (device secret, Wi-Fi password, API token) are read from files or
+/// standard input only: an option that would carry one on the command line does not exist.
+/// </summary>
+internal sealed class ProvisionArguments
+{
+    public string Port { get; private set; } = string.Empty;
+    public int BaudRate { get; private set; } = 115200;
+    public string? BoardFile { get; private set; }
+    public string? DeviceId { get; private set; }
+    public string? PlantId { get; private set; }
+    public string? BrokerHost { get; private set; }
+    public int BrokerPort { get; private set; } = 1883;
+    public bool BrokerTls { get; private set; }
+    public string? WifiSsid { get; private set; }
+    public string? WifiPasswordFile { get; private set; }
+    public bool WifiPasswordStdin { get; private set; }
+    public bool WifiImprov { get; private set; }
+    public int? SamplePeriodMilliseconds { get; private set; }
+    public string? SecretFile { get; private set; }
+    public bool SecretStdin { get; private set; }
+    public bool KeepSecret { get; private set; }
+    public bool Replace { get; private set; }
+    public bool Rotate { get; private set; }
+    public bool Yes { get; private set; }
+    public Uri? Controller { get; private set; }
+    public string? TokenFile { get; private set; }
+    public string? DataDirectory { get; private set; }
+    public int TimeoutSeconds { get; private set; } = 90;
+    public string? BulkFile { get; private set; }
+    public bool NoWait { get; private set; }
+
+    public static ProvisionArguments Parse(ReadOnlySpan<string> args)
+    {
+        var parsed = new ProvisionArguments();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            switch (name)
+            {
+                case "--port": parsed.Port = Value(args, ref i); break;
+                case "--baud": parsed.BaudRate = OptionReader.ReadInt(args, ref i, 1200, 4_000_000); break;
+                case "--board": parsed.BoardFile = Value(args, ref i); break;
+                case "--device-id": parsed.DeviceId = Identifier(Value(args, ref i), name); break;
+                case "--plant": parsed.PlantId = Identifier(Value(args, ref i), name); break;
+                case "--broker": (parsed.BrokerHost, parsed.BrokerPort) = Broker(Value(args, ref i)); break;
+                case "--tls": parsed.BrokerTls = true; break;
+                case "--wifi-ssid": parsed.WifiSsid = Value(args, ref i); break;
+                case "--wifi-password-file": parsed.WifiPasswordFile = Value(args, ref i); break;
+                case "--wifi-password-stdin": parsed.WifiPasswordStdin = true; break;
+                case "--wifi-improv": parsed.WifiImprov = true; break;
+                case "--sample-period-ms": parsed.SamplePeriodMilliseconds = OptionReader.ReadInt(args, ref i, 0, 3_600_000); break;
+                case "--secret-file": parsed.SecretFile = Value(args, ref i); break;
+                case "--secret-stdin": parsed.SecretStdin = true; break;
+                case "--keep-secret": parsed.KeepSecret = true; break;
+                case "--replace": parsed.Replace = true; break;
+                case "--rotate": parsed.Rotate = true; break;
+                case "--yes" or "-y": parsed.Yes = true; break;
+                case "--controller": parsed.Controller = Url(Value(args, ref i)); break;
+                case "--token-file": parsed.TokenFile = Value(args, ref i); break;
+                case "--data-dir": parsed.DataDirectory = Value(args, ref i); break;
+                case "--timeout-s": parsed.TimeoutSeconds = OptionReader.ReadInt(args, ref i, 1, 3600); break;
+                case "--bulk": parsed.BulkFile = Value(args, ref i); break;
+                case "--no-wait": parsed.NoWait = true; break;
+                case "--secret" or "--wifi-password" or "--token":
+                    throw new UsageException($"{name} is not accepted on the command line (it would stay in the shell history): use {name}-file F or {(name == "--token" ? "MILLWRIGHT_API_TOKEN" : name + "-stdin")}");
+                default:
+                    throw new UsageException($"unknown option '{name}'");
+            }
+        }
+
+        parsed.Check();
+        return parsed;
+    }
+
+    private void Check()
+    {
+        if (Port.Length == 0)
+        {
+            throw new UsageException("--port is required (the serial device: /dev/ttyUSB0, COM5, /dev/cu.usbserial-…)");
+        }
+
+        if (BulkFile is null && (DeviceId is null || PlantId is null || BrokerHost is null))
+        {
+            throw new UsageException("--device-id, --plant and --broker are required (or --bulk FILE.csv)");
+        }
+
+        if (SecretFile is not null && SecretStdin)
+        {
+            throw new UsageException("--secret-file and --secret-stdin exclude each other");
+        }
+
+        if (KeepSecret && SecretFile is null && !SecretStdin)
+        {
+            throw new UsageException("--keep-secret needs the node's current secret (--secret-file or --secret-stdin) to prove it");
+        }
+
+        if (SecretStdin && WifiPasswordStdin)
+        {
+            throw new UsageException("only one of --secret-stdin and --wifi-password-stdin can read standard input");
+        }
+
+        if (BulkFile is not null && (SecretFile is not null || SecretStdin || KeepSecret || Replace))
+        {
+            throw new UsageException("--bulk generates a secret per node: --secret-file, --secret-stdin, --keep-secret and --replace are for one node");
+        }
+
+        if (Controller is not null == DataDirectory is not null)
+        {
+            throw new UsageException("give the registry: --controller URL (with --token-file or MILLWRIGHT_API_TOKEN) or --data-dir D on the plant server");
+        }
+    }
+
+    private static string Value(ReadOnlySpan<string> args, ref int index)
+    {
+        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException($"{args[index]} takes a value");
+        }
+
+        return args[++index];
+    }
+
+    private static string Identifier(string value, string option) =>
+        Identifiers.IsValid(value) ? value : throw new UsageException($"{option} must be 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit");
+
+    internal static (string Host, int Port) Broker(string text)
+    {
+        int colon = text.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return (text, 1883);
+        }
+
+        if (!int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
+        {
+            throw new UsageException("--broker takes HOST or HOST:PORT (port 1-65535)");
+        }
+
+        return (text[..colon], port);
+    }
+
+    private static Uri Url(string text) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new UsageException("--controller takes the controller's URL, e.g. http://plant-server:8080");
+}

@@ -1,0 +1,83 @@
+namespace Millwright.Controller.Provisioning;
+
+/// <summary>
+/// Waits until the controller has stored a signed frame from the node after the commit, and when none comes in time,
+/// says which step failed from what the node's console and the controller report: Wi-Fi (node offline), broker (no
+/// login), auth (frames quarantined for their MAC or key), time (frames quarantined for clock skew).
+/// </summary>
+public sealed class FirstFrameWatcher(ConsoleClient console, IRegistryAccess registry, ProgressDisplay progress)
+{
+    private static readonly string[] AuthReasons = ["bad-mac", "unknown-key", "key-retired", "replay", "unknown-device", "disabled"];
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Returns the highest sequence number stored once a new frame arrived.</summary>
+    public async Task<long> WaitAsync(ProvisioningRequest request, RegistryDevice? before, CancellationToken cancellationToken)
+    {
+        progress.Begin("frame", $"waiting up to {request.FirstFrameTimeout.TotalSeconds:0} s for the first signed frame at the controller");
+        long framesBefore = before?.FramesStored ?? 0;
+        int quarantinedBefore = (await registry.QuarantineReasonsAsync(request.DeviceId, cancellationToken).ConfigureAwait(false)).Count;
+        DateTime until = DateTime.UtcNow + request.FirstFrameTimeout;
+        while (DateTime.UtcNow < until)
+        {
+            RegistryDevice? now = await registry.FindAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+            if (now is not null && now.FramesStored > framesBefore)
+            {
+                progress.Done($"frame stored: epoch {now.CurrentEpoch}, sequence {now.LastSequence}");
+                return now.LastSequence;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw await DiagnoseAsync(request, quarantinedBefore, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ProvisioningException> DiagnoseAsync(ProvisioningRequest request, int quarantinedBefore, CancellationToken cancellationToken)
+    {
+        string waited = $"no signed frame reached the controller within {request.FirstFrameTimeout.TotalSeconds:0} s";
+        IReadOnlyDictionary<string, string> status = new Dictionary<string, string>();
+        try
+        {
+            ConsoleReply reply = await console.SendAsync("status").ConfigureAwait(false);
+            status = reply.Pairs();
+        }
+        catch (ProvisioningException)
+        {
+            // The console went quiet: report from the controller's side only.
+        }
+
+        if (status.TryGetValue("network", out string? network) && network == "down")
+        {
+            return new ProvisioningException(ProvisioningStep.WiFi, $"{waited}: the node is not connected to Wi-Fi",
+                "check the SSID and password (run again with the right --wifi-password-file), that the access point is in range, and that it is 2.4 GHz WPA2");
+        }
+
+        IReadOnlyList<string> reasons = await registry.QuarantineReasonsAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+        IEnumerable<string> fresh = reasons.Take(Math.Max(0, reasons.Count - quarantinedBefore));
+        string? auth = fresh.FirstOrDefault(r => AuthReasons.Contains(r));
+        if (auth is not null)
+        {
+            return new ProvisioningException(ProvisioningStep.Auth, $"{waited}: the controller quarantined the node's frames ({auth})",
+                "the node's secret and the registry's key disagree: run again (a new key is issued), or use --replace for a new node under this id");
+        }
+
+        if (fresh.Contains("clock-skew") || (status.TryGetValue("time", out string? time) && time == "unsynced"))
+        {
+            return new ProvisioningException(ProvisioningStep.Time, $"{waited}: the node's clock is {(fresh.Contains("clock-skew") ? "too far from the controller's" : "not synchronised")}",
+                "let the node reach an SNTP server (or the controller) and check the controller's clock");
+        }
+
+        bool? connected = await registry.IsConnectedAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+        string broker = $"{request.BrokerHost}:{request.BrokerPort}{(request.BrokerTls ? " (TLS)" : string.Empty)}";
+        if (connected == true)
+        {
+            return new ProvisioningException(ProvisioningStep.Broker, $"{waited}: the node is logged in to the broker but none of its frames was stored",
+                "check the node's sensors (selftest over the console) and the controller's log");
+        }
+
+        return new ProvisioningException(ProvisioningStep.Broker,
+            $"{waited}: the node did not log in to the broker at {broker}{(connected is null ? " (or the broker refused its login)" : string.Empty)}",
+            "check the broker host and port (the controller's MQTT port, 1883 or 8883 with TLS), the firewall, and that the node's network can reach it");
+    }
+}
