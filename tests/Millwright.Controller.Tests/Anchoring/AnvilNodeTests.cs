@@ -24,7 +24,7 @@ public sealed class AnvilNodeTests : IDisposable
         var node = new AnvilNode(executable, _folder, 31337, TimeSpan.FromMilliseconds(100), NullLogger.Instance);
         await node.StartAsync(TestContext.Current.CancellationToken);
         await new AnvilCheats(node.RpcUrl).MineAsync(5);
-        await Infrastructure.Eventually.TrueAsync(() => File.Exists(node.StateFile) && File.ReadAllText(node.StateFile).Contains("\"best_block_number\":\"0x5\"", StringComparison.Ordinal),
+        await Infrastructure.Eventually.TrueAsync(() => File.Exists(node.StateFile) && File.ReadAllText(node.StateFile).Contains("\"best_block_number\":5,", StringComparison.Ordinal),
             "block 5 saved by the running node");
 
         await node.KillAbruptlyAsync(); // no save on the way down
