@@ -39,9 +39,13 @@ internal sealed class AnchorWatch
         AnchoredCheckpoint? lastFinal = state.LastFinal;
         long reorged = 0;
         bool changed = false;
-        foreach (AnchoredCheckpoint anchored in state.Watched)
+        int confirmedIntact = await NewestIntactIndexAsync(state.Watched, cancellationToken);
+        for (int index = 0; index < state.Watched.Count; index++)
         {
-            ChainCheckpoint? onChain = await _chain.GetCheckpointAsync(anchored.Checkpoint.Size, cancellationToken);
+            AnchoredCheckpoint anchored = state.Watched[index];
+            ChainCheckpoint? onChain = index <= confirmedIntact
+                ? new ChainCheckpoint(anchored.Checkpoint, anchored.BlockTime, anchored.BlockNumber)
+                : await _chain.GetCheckpointAsync(anchored.Checkpoint.Size, cancellationToken);
             if (onChain is null || onChain.Checkpoint != anchored.Checkpoint)
             {
                 AnchorLog.Reorged(_logger, anchored.Checkpoint.Size, anchored.Checkpoint.Root);
@@ -82,5 +86,16 @@ internal sealed class AnchorWatch
                 Counters = state.Counters with { Reorged = state.Counters.Reorged + reorged },
             }, cancellationToken);
         }
+    }
+
+    // A reorganisation removes a suffix of the chain, and the anchoring account's transactions are mined in nonce
+    // order: when the newest anchor is still in its block, so are all older ones. One read per step then suffices.
+    private async Task<int> NewestIntactIndexAsync(IReadOnlyList<AnchoredCheckpoint> watched, CancellationToken cancellationToken)
+    {
+        AnchoredCheckpoint newest = watched[^1];
+        ChainCheckpoint? onChain = await _chain.GetCheckpointAsync(newest.Checkpoint.Size, cancellationToken);
+        return onChain is not null && onChain.Checkpoint == newest.Checkpoint && onChain.BlockNumber == newest.BlockNumber
+            ? watched.Count - 1
+            : -1;
     }
 }

@@ -48,21 +48,24 @@ public sealed class AnchorFaultTests
     }
 
     [Fact]
-    public async Task A_reorganisation_past_an_anchored_checkpoint_is_detected_and_it_is_anchored_again()
+    public async Task A_reorganisation_past_anchored_checkpoints_is_detected_and_they_are_anchored_again_in_order()
     {
         await using AnchorHarness harness = await AnchorHarness.StartAsync(options => options.Confirmations = 2);
         harness.Log.Grow(5);
         await StepMiningUntilAnchoredAsync(harness, 5);
-        long anchorBlock = harness.State.Watched[0].BlockNumber;
-
-        await harness.Cheats.ReorgAsync((int)(await harness.Cheats.BlockNumberAsync() - anchorBlock + 1));
-
-        await harness.StepUntilAsync(state => state.Counters.Reorged == 1, "the reorganisation noticed");
-        Assert.Equal(5, harness.State.Queue.Single().Checkpoint.Size);
-        await StepMiningUntilAnchoredAsync(harness, 5);
         harness.Log.Grow(8);
         await StepMiningUntilAnchoredAsync(harness, 8);
-        await harness.AssertAnchoredExactlyAsync(5, 8);
+        long firstAnchorBlock = harness.State.Watched[0].BlockNumber;
+
+        await harness.Cheats.ReorgAsync((int)(await harness.Cheats.BlockNumberAsync() - firstAnchorBlock + 1));
+
+        await harness.StepUntilAsync(state => state.Counters.Reorged == 2, "the reorganisation noticed");
+        Assert.Equal([5L, 8L], harness.State.Queue.Select(queued => queued.Checkpoint.Size));
+        await StepMiningUntilAnchoredAsync(harness, 5);
+        await StepMiningUntilAnchoredAsync(harness, 8);
+        harness.Log.Grow(13);
+        await StepMiningUntilAnchoredAsync(harness, 13);
+        await harness.AssertAnchoredExactlyAsync(5, 8, 13);
     }
 
     [Fact]
