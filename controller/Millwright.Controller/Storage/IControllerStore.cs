@@ -14,8 +14,8 @@ namespace Millwright.Controller.Storage;
 /// </para>
 /// <para>
 /// Secrets: device secrets are stored in the database because the controller must verify MACs and derive the MQTT
-/// password. They are protected by the data directory's file permissions (0700 directory, 0600 database file,
-/// enforced at open on Unix); encryption at rest is future work. Secrets are never logged.
+/// password. They are protected by file permissions on Unix: the data directory is created 0700, and the database
+/// file (hence its -wal/-shm files) is made 0600 at every open. Encryption at rest is future work. Secrets are never logged.
 /// </para>
 /// Every method is safe to call concurrently; writes are serialized inside the implementation.
 /// </summary>
@@ -73,7 +73,8 @@ public interface IControllerStore : IAsyncDisposable
     /// its bytes differ) and not stored. Stored frames get log indexes in commit order. Also updates each device's
     /// activity (last seen, last sequence, boot counter), retires a rotated-out key generation once every sequence
     /// below its cut-over is covered, and returns, for every (device, epoch) in the batch, the contiguous watermark
-    /// after commit. Frames of unknown devices or epochs must not be passed (throws <see cref="ArgumentException"/>).
+    /// after commit. Frames of unknown devices, or outside the protocol's ranges, must not be passed (throws
+    /// <see cref="ArgumentException"/>, and nothing of the batch is stored). One process ingests into a database.
     /// </summary>
     Task<StoreFramesResult> StoreFramesAsync(IReadOnlyList<FrameToStore> frames, CancellationToken cancellationToken);
 
