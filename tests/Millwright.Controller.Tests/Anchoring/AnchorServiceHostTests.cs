@@ -53,20 +53,63 @@ public sealed class AnchorServiceHostTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_data, "chain", "anvil.pid"))); // stopped cleanly
     }
 
-    private async Task<AnchorStatus> RunUntilAnchoredAsync(TestLogHead log, long size)
+    [Fact]
+    public async Task The_service_restarts_a_local_Anvil_that_died_and_goes_on_anchoring()
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await AnvilAvailability.RequireAsync();
+        var log = new TestLogHead();
+        log.Grow(4);
+        await using ServiceProvider provider = BuildServices(log, "correct horse battery staple");
+        IHostedService service = Assert.Single(provider.GetServices<IHostedService>());
+        AnchorStatus status = provider.GetRequiredService<AnchorStatus>();
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await Eventually.TrueAsync(() => status.Current?.Watched.Count == 1, "size 4 anchored", TimeSpan.FromSeconds(90));
+            AnchorSession session = await provider.GetRequiredService<AnchorChainConnection>().ConnectAsync(TestContext.Current.CancellationToken);
+
+            await session.Anvil!.KillAbruptlyAsync();
+            log.Grow(9);
+
+            await Eventually.TrueAsync(() => status.Current?.Watched.Any(anchored => anchored.Checkpoint.Size == 9) == true,
+                "size 9 anchored after Anvil was restarted", TimeSpan.FromSeconds(90));
+            Assert.True(session.Anvil.IsRunning);
+            Assert.Equal([4L, 9L], status.Current!.Watched.Select(anchored => anchored.Checkpoint.Size));
+        }
+        finally
+        {
+            await service.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private ServiceProvider BuildServices(TestLogHead log, string? password = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Millwright:DataDirectory"] = _data,
             ["Millwright:Anchoring:PollInterval"] = "00:00:00.100",
             ["Millwright:Anchoring:MinFrames"] = "1",
-        }).Build();
+        };
+        if (password is not null)
+        {
+            Directory.CreateDirectory(_data);
+            string passwordFile = Path.Combine(_data, "password");
+            File.WriteAllText(passwordFile, password);
+            settings["Millwright:Anchoring:PasswordFile"] = passwordFile;
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddSingleton<IMerkleLogHead>(log);
         services.AddAnchoring(configuration);
-        await using ServiceProvider provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    private async Task<AnchorStatus> RunUntilAnchoredAsync(TestLogHead log, long size)
+    {
+        await using ServiceProvider provider = BuildServices(log);
         IHostedService service = Assert.Single(provider.GetServices<IHostedService>());
         AnchorStatus status = provider.GetRequiredService<AnchorStatus>();
 
