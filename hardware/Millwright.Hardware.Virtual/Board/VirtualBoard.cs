@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Millwright.Firmware.Board;
 using Millwright.Firmware.Hardware;
 using Millwright.Firmware.Runtime;
-using Millwright.Hardware.Boards.Conversion;
-using Millwright.Hardware.Boards.Loading;
 using Millwright.Hardware.Virtual.Clock;
 using Millwright.Hardware.Virtual.Console;
 using Millwright.Hardware.Virtual.Flash;
@@ -38,6 +36,7 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
     private readonly PseudoTerminal? _pty;
     private readonly ConsoleLink? _consoleLink;
     private readonly VirtualNetwork _network = new();
+    private readonly BoardFiguresReader _figuresReader;
     private readonly SimulatedTimeline _timeline;
     private readonly long _maxLagMicros;
     private readonly int _samplePeriodMilliseconds;
@@ -54,17 +53,16 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
     private long _lastHousekeeping;
     private long _lastMachineSave;
     private BoardFigures _figures;
-    private object? _figuresSession;
-    private string? _figuresDeviceId;
     private bool _disposed;
 
     private VirtualBoard(VirtualBoardOptions options, long realStartTicks)
     {
         _options = options;
-        (_board, BoardWiring wiring) = LoadBoard(options);
+        (_board, BoardWiring wiring) = VirtualBoardFile.Load(options.BoardFile, options.SamplePeriodMilliseconds);
         Directory.CreateDirectory(options.DataDirectory);
         _store = new FileRecordStore(options.FlashDirectory, options.FlashCapacityBytes, options.SyncWrites);
         _keys = new FileKeyStore(_store);
+        _figuresReader = new BoardFiguresReader(_store);
         BoardProvisioner.Apply(_store, _keys, options);
 
         MachineSnapshot? saved = MachineStateFile.Read(options.MachineStatePath);
@@ -166,7 +164,6 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
     {
         Boots++;
         LastResetReason = resetReason;
-        _figuresDeviceId = null;
         _clock = new VirtualClock(_options.Utc, VirtualClock.HostUtcMicros);
         _link = new MqttNetLink(_options.MqttTimeout);
         _watchdog = new VirtualWatchdog(_options.TimeScale);
@@ -221,43 +218,8 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
         if (nowTicks - _lastFigures >= FiguresIntervalTicks)
         {
             _lastFigures = nowTicks;
-            Volatile.Write(ref _figures, TakeFigures());
+            Volatile.Write(ref _figures, _figuresReader.Read(_runtime, Machine.ReadAt(WorldMicros), Machine, _framesBeforeThisBoot, Boots, WorldMicros));
         }
-    }
-
-    private BoardFigures TakeFigures()
-    {
-        MachineReading machine = Machine.ReadAt(WorldMicros);
-        var outbox = _runtime.Storage.Outbox;
-        var session = _runtime.Session;
-        if (!ReferenceEquals(session, _figuresSession) || _figuresDeviceId is null)
-        {
-            // A new session means the settings changed (or the node booted): the device id may have too.
-            _figuresSession = session;
-            _figuresDeviceId = CurrentDeviceId();
-        }
-
-        string deviceId = _figuresDeviceId;
-        return new BoardFigures(
-            deviceId,
-            _runtime.Mode,
-            session is not null && session.State == Millwright.Firmware.Mqtt.MqttSessionState.Online,
-            _framesBeforeThisBoot + _runtime.FramesRecorded,
-            outbox?.LastSequence ?? 0,
-            outbox?.AckedSequence ?? 0,
-            outbox?.Depth ?? 0,
-            Boots,
-            WorldMicros / 1e6,
-            machine.Condition,
-            machine.Wear,
-            Machine.Failures,
-            Machine.Maintenances);
-    }
-
-    private string CurrentDeviceId()
-    {
-        var settings = new Millwright.Firmware.Settings.SettingsStore(_store);
-        return settings.Load() && settings.Active.DeviceId.Length > 0 ? settings.Active.DeviceId : "(unprovisioned)";
     }
 
     private void SaveMachine()
@@ -270,21 +232,5 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
         {
             // The next save retries; losing a few seconds of machine history is harmless.
         }
-    }
-
-    private static (BoardDescription Board, BoardWiring Wiring) LoadBoard(VirtualBoardOptions options)
-    {
-        var file = BoardLoader.LoadValid(options.BoardFile);
-        BoardDescription board = BoardConverter.ToDescription(file);
-        if (options.SamplePeriodMilliseconds is not null)
-        {
-            // One period for every channel: the technician's sample-period-ms then applies (the firmware's rule for channels without their own).
-            foreach (ChannelDescription channel in board.Channels)
-            {
-                channel.PeriodMilliseconds = 0;
-            }
-        }
-
-        return (board, BoardConverter.ToWiring(file));
     }
 }

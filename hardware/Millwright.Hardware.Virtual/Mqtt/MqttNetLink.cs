@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Threading.Channels;
 using Millwright.Firmware.Hardware;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace Millwright.Hardware.Virtual.Mqtt;
@@ -209,7 +208,7 @@ internal sealed class MqttNetLink : IMqttLink, IDisposable
         try
         {
             // MQTTnet 5 returns a refusal (bad credentials, not authorized...) as a result with its reason code.
-            MqttClientConnectResult result = await _client.ConnectAsync(BuildOptions(settings), linked.Token).ConfigureAwait(false);
+            MqttClientConnectResult result = await _client.ConnectAsync(MqttConnectOptions.From(settings, _communicationTimeout), linked.Token).ConfigureAwait(false);
             return result.ResultCode == MqttClientConnectResultCode.Success ? (true, 0) : (false, (int)result.ResultCode);
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or IOException
@@ -237,34 +236,6 @@ internal sealed class MqttNetLink : IMqttLink, IDisposable
         {
             // The connection is gone either way; DisconnectedAsync has reported it.
         }
-    }
-
-    private MqttClientOptions BuildOptions(MqttConnectSettings settings)
-    {
-        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(settings.Host, settings.Port)
-            .WithClientId(settings.ClientId)
-            .WithCredentials(settings.Username, settings.Password)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(settings.KeepAliveSeconds))
-            .WithTimeout(_communicationTimeout);
-        if (settings.WillTopic is not null && settings.WillPayload is not null)
-        {
-            // The payload is already the base64 text of the signed death (protocol WillText), as the board sends it.
-            builder.WithWillTopic(settings.WillTopic)
-                .WithWillPayload(settings.WillPayload)
-                .WithWillRetain(settings.WillRetain)
-                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
-        }
-
-        if (settings.UseTls)
-        {
-            Func<MqttClientCertificateValidationEventArgs, bool> check = BrokerCertificateCheck.For(settings.CaCertificatePem);
-            builder.WithTlsOptions(tls => tls.UseTls().WithCertificateValidationHandler(check));
-        }
-
-        return builder.Build();
     }
 
     private void Published(int id, bool delivered)

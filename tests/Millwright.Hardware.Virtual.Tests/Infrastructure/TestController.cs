@@ -124,24 +124,34 @@ internal sealed class TestController : IAsyncDisposable
 
     private void Enqueue(string topic, byte[] payload, bool retain) => _outgoing.Writer.TryWrite((topic, payload, retain));
 
+    // Publishes in order, without waiting for each PUBACK before the next message: a controller acking thousands of
+    // frames a second cannot afford one round trip per ack.
     private async Task SendAsync()
     {
-        await foreach ((string topic, byte[] payload, bool retain) in _outgoing.Reader.ReadAllAsync(_stopping.Token))
+        var inFlight = new List<Task>();
+        while (await _outgoing.Reader.WaitToReadAsync(_stopping.Token))
         {
-            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithRetainFlag(retain)
-                .Build();
+            while (inFlight.Count < 256 && _outgoing.Reader.TryRead(out (string Topic, byte[] Payload, bool Retain) item))
+            {
+                MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                    .WithTopic(item.Topic)
+                    .WithPayload(item.Payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .WithRetainFlag(item.Retain)
+                    .Build();
+                inFlight.Add(_client.PublishAsync(message, _stopping.Token));
+            }
+
             try
             {
-                await _client.PublishAsync(message, _stopping.Token);
+                await Task.WhenAll(inFlight);
             }
             catch (MQTTnet.Exceptions.MqttCommunicationException)
             {
                 // The broker went away; the device resends what was not acked.
             }
+
+            inFlight.Clear();
         }
     }
 
