@@ -1,0 +1,103 @@
+using System.Globalization;
+using Millwright.Controller.Cli;
+using Millwright.Controller.Provisioning;
+using Millwright.Controller.Tests.Infrastructure;
+
+namespace Millwright.Controller.Tests.Provisioning;
+
+/// <summary>A real controller (embedded broker, SQLite, HTTP API), a virtual board process, and socat for each console session.</summary>
+internal sealed class ProvisioningBench : IAsyncDisposable
+{
+    private readonly List<VirtualBoardRun> _boards = [];
+
+    private ProvisioningBench(RunningController controller, string socat, string directory)
+    {
+        Controller = controller;
+        Socat = socat;
+        Directory = directory;
+    }
+
+    public RunningController Controller { get; }
+
+    public string Socat { get; }
+
+    public string Directory { get; }
+
+    public string TokenFile => Path.Combine(Directory, "token");
+
+    public VirtualBoardRun Board => _boards[^1];
+
+    public static async Task<ProvisioningBench> StartAsync()
+    {
+        string socat = await DebianPackage.RequireAsync("socat", "socat");
+        string directory = Path.Combine(Path.GetTempPath(), "mw-prov-" + Guid.NewGuid().ToString("N")[..10]);
+        System.IO.Directory.CreateDirectory(directory);
+        RunningController controller = await RunningController.StartAsync();
+        var bench = new ProvisioningBench(controller, socat, directory);
+        await File.WriteAllTextAsync(bench.TokenFile, controller.Token);
+        await bench.StartBoardAsync();
+        return bench;
+    }
+
+    public async Task StartBoardAsync() =>
+        _boards.Add(await VirtualBoardRun.StartAsync(Path.Combine(Directory, "board-" + _boards.Count.ToString(CultureInfo.InvariantCulture))));
+
+    public void KillBoard() => Board.Dispose();
+
+    /// <summary>`millwright provision` in this process against the board's console over a socat pty; returns its exit code and output.</summary>
+    public async Task<(int Exit, string Output)> ProvisionAsync(string deviceId, params string[] extra)
+    {
+        using ConsoleBridge bridge = await ConsoleBridge.StartAsync(Socat, Board.ConsolePath, Directory);
+        string[] args =
+        [
+            "--port", bridge.Path, "--controller", Controller.ApiBase.ToString(), "--token-file", TokenFile,
+            "--device-id", deviceId, "--plant", RunningController.Plant, "--broker", "127.0.0.1:" + Controller.MqttPort.ToString(CultureInfo.InvariantCulture),
+            "--yes", "--timeout-s", "60", .. extra,
+        ];
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = await Task.Run(() => ProvisionCommand.Run(args, output, error, new StringReader(string.Empty)));
+        return (exit, output + error.ToString());
+    }
+
+    /// <summary>A console session of its own: runs <paramref name="command"/> and returns the answer's key=value pairs.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AskAsync(string command)
+    {
+        using ConsoleBridge bridge = await ConsoleBridge.StartAsync(Socat, Board.ConsolePath, Directory);
+        using SerialPortLine line = SerialPortLine.Open(bridge.Path, 115200);
+        var console = new ConsoleClient(line, TimeSpan.FromSeconds(15));
+        await console.HelloAsync();
+        ConsoleReply reply = await console.SendAsync(command);
+        Assert.True(reply.Ok, reply.Text);
+        return reply.Pairs();
+    }
+
+    /// <summary>Every secret the registry ever held for the device, in hex (both cases), to check that no output shows one.</summary>
+    public async Task AssertNoSecretIn(string deviceId, string text)
+    {
+        foreach (var key in await Controller.Store.GetDeviceKeysAsync(deviceId, CancellationToken.None))
+        {
+            Assert.DoesNotContain(Convert.ToHexStringLower(key.Secret), text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    public async Task<long> FramesStoredAsync(string deviceId) =>
+        (await Controller.Registry.ShowAsync(deviceId, CancellationToken.None)).Overview.Activity?.FramesStored ?? 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (VirtualBoardRun board in _boards)
+        {
+            board.Dispose();
+        }
+
+        await Controller.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
