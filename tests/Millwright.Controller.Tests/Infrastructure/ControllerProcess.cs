@@ -44,6 +44,9 @@ internal sealed class ControllerProcess : IDisposable
 
     internal bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (for reading its memory and CPU from /proc).</summary>
+    internal int Id => _process.Id;
+
     internal int ExitCode => _process.ExitCode;
 
     internal static ControllerProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
