@@ -58,6 +58,12 @@ public sealed class IngestVerifier
 
         try
         {
+            if (topic.Kind == TopicKind.Status)
+            {
+                // A Will arrives as base64 text of the signed status (protocol §9); a birth as binary COSE.
+                data = WillText.ToSigned(data);
+            }
+
             _envelope.Parse(data, 0, data.Length);
             var keyId = new ReadOnlyMemory<byte>(data, _envelope.KeyIdOffset, _envelope.KeyIdLength);
             KeyLookup lookup = _keys.Find(deviceId, keyId.Span);

@@ -234,6 +234,22 @@ public sealed class IngestEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_will_arrives_as_base64_text_and_marks_the_device_offline_although_signed_before_the_birth()
+    {
+        await using DeviceConnection press = await DeviceConnection.ConnectAsync(_press, _controller.MqttPort);
+        DateTimeOffset connectedAt = DateTimeOffset.UtcNow;
+        byte[] death = _press.Status(online: false, connectedAt); // signed at connect time, as the firmware does
+        byte[] birth = _press.Status(online: true, connectedAt.AddSeconds(1));
+
+        await press.PublishAsync(_press.StatusTopic, birth, retain: true);
+        await Eventually.TrueAsync(async () => (await _controller.Store.GetDeviceOverviewAsync("press-01", Ct))?.Health?.Online == true, "birth");
+
+        await press.PublishAsync(_press.StatusTopic, WillText.Encode(death, 0, death.Length), retain: true);
+        await Eventually.TrueAsync(async () => (await _controller.Store.GetDeviceOverviewAsync("press-01", Ct))?.Health?.Online == false, "death from the will");
+        Assert.Empty((await _controller.Store.GetQuarantineAsync(new QuarantineQuery(10), Ct)).Items);
+    }
+
+    [Fact]
     public async Task Many_devices_in_parallel_are_each_stored_completely()
     {
         const int Devices = 20;

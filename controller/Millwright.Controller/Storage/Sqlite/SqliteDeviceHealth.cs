@@ -13,7 +13,11 @@ internal static class SqliteDeviceHealth
         "boot_counter, status_time_us, time_quality, received_at_us, online, firmware_version, board, channels, uptime_s, " +
         "free_memory_bytes, rssi, outbox_depth, outbox_drops, reset_reason, failed_components";
 
-    /// <summary>Keeps the newest by (boot counter, status time), protocol §9. False when older or the device is unknown.</summary>
+    /// <summary>
+    /// Keeps the newest by (boot counter, status time), protocol §9, except that a death (online = false) of the same
+    /// boot always wins: the Will is signed at connect time, so it is older than the birth it follows. False when
+    /// older or the device is unknown.
+    /// </summary>
     public static bool Upsert(SqliteConnection connection, SqliteTransaction transaction, long deviceKey, DeviceHealth health)
     {
         return SqliteCommands.Execute(connection, transaction,
@@ -25,7 +29,7 @@ internal static class SqliteDeviceHealth
             "outbox_depth = excluded.outbox_depth, outbox_drops = excluded.outbox_drops, reset_reason = excluded.reset_reason, " +
             "failed_components = excluded.failed_components " +
             "WHERE excluded.boot_counter > device_health.boot_counter OR " +
-            "(excluded.boot_counter = device_health.boot_counter AND excluded.status_time_us >= device_health.status_time_us)",
+            "(excluded.boot_counter = device_health.boot_counter AND (excluded.status_time_us >= device_health.status_time_us OR excluded.online = 0))",
             ("$d", deviceKey), ("$b", (long)health.BootCounter), ("$st", health.StatusTimeMicros), ("$q", (int)health.TimeQuality),
             ("$r", UnixMicros.From(health.ReceivedAt)), ("$on", health.Online ? 1 : 0), ("$fw", health.FirmwareVersion),
             ("$board", health.Board), ("$ch", JsonSerializer.Serialize(health.Channels.ToArray())),
