@@ -11,9 +11,14 @@ internal static class CommandLine
         usage: millwright <command> [options]
 
         commands:
-          demo [--devices N] [--frames N] [--seed N]
-                 sign frames as a fleet of devices would, verify them as the controller does,
-                 append them to the Merkle log and prove one reading
+          bench [--devices 100,1000] [--brokers embedded,mosquitto] ...
+                 ingest under load: simulated devices over real MQTT against a separate controller process,
+                 embedded broker and Mosquitto; frames/s, readings/s, publish→ack latency (`millwright bench help`)
+          demo [--devices N] [--seconds S] [--seed N] [--time-scale X]
+                 run the controller (embedded MQTT broker, SQLite, API) and a fleet of virtual nodes
+                 running the real firmware; report what was stored
+          demo --protocol [--devices N] [--frames N] [--seed N]
+                 in-process walk-through: sign, verify, refuse a forged and a replayed frame, Merkle proof
           device <verb> ...
                  the device registry: add, list, show, disable, enable, rotate-key, replace
                  (`millwright device help` for details)
@@ -37,7 +42,8 @@ internal static class CommandLine
         {
             return args[0] switch
             {
-                "demo" => ProtocolDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output),
+                "bench" => Bench.BenchCommand.Run(args.AsSpan(1), output, error),
+                "demo" => FleetDemo.Run(DemoOptions.Parse(args.AsSpan(1)), output, error),
                 "serve" => ServeCommand.Run(args.AsSpan(1), output, error),
                 "device" => DeviceCommand.Run(args.AsSpan(1), output, error, Console.OpenStandardInput),
                 "provision" => ProvisionCommand.Run(args.AsSpan(1), output, error, Console.In),

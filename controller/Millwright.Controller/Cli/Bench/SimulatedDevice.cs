@@ -37,6 +37,7 @@ internal sealed class SimulatedDevice : IAsyncDisposable
     private int _sent;
     private long _nextSequence = 1;
     private bool _online;
+    private bool _closedLoop;
     private long _produced;
     private long _acked;
     private long _published;
@@ -52,6 +53,7 @@ internal sealed class SimulatedDevice : IAsyncDisposable
     {
         DeviceId = deviceId;
         _options = options;
+        _closedLoop = options.ClosedLoop;
         _latencies = latencies;
         var keys = new DeviceKeys(secret);
         _writer = new SignedMessageWriter(keys.DeviceMessageKey, keys.KeyId);
@@ -222,11 +224,22 @@ internal sealed class SimulatedDevice : IAsyncDisposable
             _online = true;
             _connects++;
             _sent = 0;
-            if (_options.ClosedLoop)
+            if (_closedLoop)
             {
                 FillClosedLoopLocked();
             }
 
+            PumpLocked();
+        }
+    }
+
+    /// <summary>Switches to closed loop (saturating load): from now on the outbox is kept at a full window.</summary>
+    internal void Saturate()
+    {
+        lock (_gate)
+        {
+            _closedLoop = true;
+            FillClosedLoopLocked();
             PumpLocked();
         }
     }
@@ -307,7 +320,7 @@ internal sealed class SimulatedDevice : IAsyncDisposable
             _head = 0;
         }
 
-        if (_options.ClosedLoop)
+        if (_closedLoop)
         {
             FillClosedLoopLocked();
         }
