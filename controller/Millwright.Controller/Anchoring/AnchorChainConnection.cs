@@ -65,13 +65,12 @@ internal sealed partial class AnchorChainConnection : IAsyncDisposable
             return;
         }
 
-        Uri before = _anvil.RpcUrl;
         await _anvil.StartAsync(cancellationToken);
-        if (_anvil.RpcUrl != before)
-        {
-            _session = null; // another port: connect anew
-        }
+        Reset(); // connect anew: another port, perhaps, and a chain restored from its last save must still hold the contract
     }
+
+    /// <summary>Forgets the connection; the next <see cref="ConnectAsync"/> opens it again (and deploys a contract if the chain lost it).</summary>
+    public void Reset() => _session = null;
 
     public async ValueTask DisposeAsync()
     {
@@ -107,6 +106,11 @@ internal sealed partial class AnchorChainConnection : IAsyncDisposable
         AnchorPolicy policy = AnchorPolicy.From(_options);
         var deployer = new ContractDeployer(web3, signer, new ChainFeeOracle(web3, policy.MaxFeePerGas), AnchoringFolder, _loggerFactory.CreateLogger<ContractDeployer>());
         string contract = await deployer.EnsureDeployedAsync(_options.ContractAddress, cancellationToken);
+        if (_anvil is not null)
+        {
+            await _anvil.SaveStateAsync(cancellationToken); // the contract survives even a kill within the first save interval
+        }
+
         var chain = new EthereumAnchorChain(web3, signer, contract, policy.MaxFeePerGas, _options.GasLimit);
         Log.Connected(_logger, url, chainId, contract, address);
         return new AnchorSession(chain, new FileAnchorStateStore(AnchoringFolder, chainId), _anvil);

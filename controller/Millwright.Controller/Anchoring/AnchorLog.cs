@@ -48,11 +48,14 @@ internal static partial class AnchorLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint size {Size} will not be anchored: {Reason}")]
     public static partial void Dropped(ILogger logger, long size, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Anchoring state {Path} belongs to contract {Saved} on chain {SavedChain}, not {Contract} on chain {Chain}: starting a new state")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Anchoring state {Path} belongs to contract {Saved} on chain {SavedChain}, not {Contract} on chain {Chain}: it is set aside (renamed) and a new state begins")]
     public static partial void StateReset(ILogger logger, string path, string saved, long savedChain, string contract, long chain);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The anchoring chain is unavailable: {Reason}")]
     public static partial void ChainUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "There is no anchor contract at {Address} any more (the chain was reset or lost): connecting anew")]
+    public static partial void ContractMissing(ILogger logger, string address);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Anchoring step failed; retrying in {Delay}")]
     public static partial void StepFailed(ILogger logger, Exception exception, TimeSpan delay);

@@ -68,6 +68,12 @@ internal sealed class AnchorService : BackgroundService
             {
                 return;
             }
+            catch (AnchorContractMissingException e)
+            {
+                delay = Backoff(++failures);
+                AnchorLog.ContractMissing(_logger, e.ContractAddress);
+                _connection.Reset();
+            }
             catch (ChainUnavailableException e)
             {
                 delay = Backoff(++failures);

@@ -32,6 +32,7 @@ internal sealed class AnchorStateKeeper
         {
             AnchorLog.StateReset(logger, store is FileAnchorStateStore file ? file.StatePath : store.GetType().Name,
                 saved.ContractAddress, saved.ChainId, contractAddress, chainId);
+            await store.SetAsideAsync(saved.ContractAddress, cancellationToken);
         }
 
         var keeper = new AnchorStateKeeper(store, AnchorState.Empty(chainId, contractAddress));

@@ -48,6 +48,23 @@ public sealed class AnchorFaultTests
     }
 
     [Fact]
+    public async Task A_local_chain_lost_whole_gets_the_contract_again_and_every_checkpoint_anchored_again_in_order()
+    {
+        await using AnchorHarness harness = await AnchorHarness.StartAsync();
+        harness.Log.Grow(4);
+        await harness.StepUntilAnchoredAsync(4);
+
+        await harness.Session.Anvil!.KillAbruptlyAsync();
+        File.Delete(harness.Session.Anvil.StateFile); // nothing of the chain is left
+        harness.Log.Grow(6);
+        await harness.StepUntilAnchoredAsync(6);
+
+        // Same deployer, same nonce 0 on the new chain: the contract comes back at its address, and the state with it.
+        Assert.Equal(1, harness.State.Counters.Reorged);
+        await harness.AssertAnchoredExactlyAsync(4, 6);
+    }
+
+    [Fact]
     public async Task A_reorganisation_past_anchored_checkpoints_is_detected_and_they_are_anchored_again_in_order()
     {
         await using AnchorHarness harness = await AnchorHarness.StartAsync(options => options.Confirmations = 2);

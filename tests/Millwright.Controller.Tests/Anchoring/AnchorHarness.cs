@@ -79,12 +79,12 @@ internal sealed class AnchorHarness : IAsyncDisposable
         catch (ChainUnavailableException)
         {
             await _connection.RecoverAsync(TestContext.Current.CancellationToken);
-            AnchorSession session = await _connection.ConnectAsync(TestContext.Current.CancellationToken);
-            if (!ReferenceEquals(session, Session))
-            {
-                Session = session;
-                await RestartServiceAsync();
-            }
+            await ReconnectAsync();
+        }
+        catch (AnchorContractMissingException)
+        {
+            _connection.Reset();
+            await ReconnectAsync();
         }
     }
 
@@ -151,6 +151,16 @@ internal sealed class AnchorHarness : IAsyncDisposable
     }
 
     private AnchorChainConnection NewConnection() => new(Options, DataDirectory, _loggers, TestKeystoreCost);
+
+    private async Task ReconnectAsync()
+    {
+        AnchorSession session = await _connection.ConnectAsync(TestContext.Current.CancellationToken);
+        if (!ReferenceEquals(session, Session))
+        {
+            Session = session;
+            await RestartServiceAsync();
+        }
+    }
 
     private async Task ConnectAsync()
     {

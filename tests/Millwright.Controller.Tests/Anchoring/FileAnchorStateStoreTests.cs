@@ -71,5 +71,7 @@ public sealed class FileAnchorStateStoreTests : IDisposable
 
         Assert.Equal("0xnew", keeper.State.ContractAddress);
         Assert.Empty(keeper.State.Queue);
+        Assert.True(File.Exists(Path.Combine(_folder, "anchor-state-31337.0xold.json")));
+        Assert.Equal("0xnew", (await store.LoadAsync(TestContext.Current.CancellationToken))!.ContractAddress);
     }
 }

@@ -64,6 +64,20 @@ internal sealed class FileAnchorStateStore : IAnchorStateStore
         stream.Flush(flushToDisk: true);
     }
 
+    public Task SetAsideAsync(string contractAddress, CancellationToken cancellationToken)
+    {
+        foreach (string path in new[] { _statePath, _historyPath })
+        {
+            if (File.Exists(path))
+            {
+                string extension = Path.GetExtension(path);
+                File.Move(path, Path.ChangeExtension(path, $".{contractAddress.ToLowerInvariant()}{extension}"), overwrite: true);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<IReadOnlyList<AnchoredCheckpoint>> ReadFinalAsync(CancellationToken cancellationToken)
     {
         var anchors = new List<AnchoredCheckpoint>();

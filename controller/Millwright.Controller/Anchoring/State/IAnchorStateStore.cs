@@ -15,6 +15,9 @@ internal interface IAnchorStateStore
     /// <summary>Appends a checkpoint that passed the finality depth; appending one already there is a no-op.</summary>
     Task AppendFinalAsync(AnchoredCheckpoint anchored, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the saved state and history of another contract out of the way (renamed, not deleted).</summary>
+    Task SetAsideAsync(string contractAddress, CancellationToken cancellationToken);
+
     /// <summary>Every final anchor, oldest first.</summary>
     Task<IReadOnlyList<AnchoredCheckpoint>> ReadFinalAsync(CancellationToken cancellationToken);
 }
