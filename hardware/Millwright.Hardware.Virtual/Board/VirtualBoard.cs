@@ -182,7 +182,9 @@ internal sealed class VirtualBoard : IWorldTime, IDisposable
             Board = _board,
             Random = new Random(unchecked((_options.Seed * 31) + Boots)),
         };
-        _runtime = new NodeRuntime(hardware, ScaledRuntimeOptions.Create(_options.TimeScale, _options.StatusIntervalSeconds, _samplePeriodMilliseconds));
+        NodeRuntimeOptions runtimeOptions = ScaledRuntimeOptions.Create(_options.TimeScale, _options.StatusIntervalSeconds, _samplePeriodMilliseconds);
+        runtimeOptions.Session.CaCertificatePem = _options.CaCertificatePem;
+        _runtime = new NodeRuntime(hardware, runtimeOptions);
         _runtime.Start();
         _nextDueWorld = _bootWorld;
         NextDueTicks = _timeline.RealAt(_nextDueWorld);

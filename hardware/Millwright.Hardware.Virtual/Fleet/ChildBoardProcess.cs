@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Millwright.Hardware.Virtual.Board;
 using Millwright.Hardware.Virtual.Native;
 
@@ -32,22 +31,41 @@ internal sealed class ChildBoardProcess : IDisposable
 
     public int Kills { get; private set; }
 
+    /// <summary>The last end of the process was our own SIGKILL (not a crash).</summary>
+    public bool KilledLast { get; private set; }
+
     public BoardFigures Figures => Volatile.Read(ref _figures);
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>The command that runs this program again: the app host, or `dotnet` with the entry assembly.</summary>
-    public static (string FileName, IReadOnlyList<string> Prefix) SelfCommand()
+    /// <summary>
+    /// The command that runs the virtual board program: its app host next to the assembly when there is one, else
+    /// `dotnet` with the assembly (so it works from the built program, `dotnet run` and a test host alike).
+    /// </summary>
+    public static (string FileName, IReadOnlyList<string> Prefix) BoardCommand()
     {
-        string host = Environment.ProcessPath ?? "dotnet";
-        string assembly = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly");
-        bool viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.Ordinal);
-        return viaDotnet ? (host, [assembly]) : (host, []);
+        string assembly = typeof(ChildBoardProcess).Assembly.Location;
+        string appHost = Path.ChangeExtension(assembly, null);
+        if (File.Exists(appHost))
+        {
+            return (appHost, []);
+        }
+
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(host) && Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        {
+            host = current;
+        }
+
+        return (string.IsNullOrEmpty(host) ? "dotnet" : host, [assembly]);
     }
+
+    /// <summary>When the running process was started (for the restart back-off).</summary>
+    public DateTime StartedAt { get; private set; }
 
     public void Start()
     {
-        (string fileName, IReadOnlyList<string> prefix) = SelfCommand();
+        (string fileName, IReadOnlyList<string> prefix) = BoardCommand();
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -67,6 +85,8 @@ internal sealed class ChildBoardProcess : IDisposable
         process.BeginErrorReadLine();
         _process?.Dispose();
         _process = process;
+        StartedAt = DateTime.UtcNow;
+        KilledLast = false;
         Starts++;
     }
 
@@ -78,6 +98,7 @@ internal sealed class ChildBoardProcess : IDisposable
             process.Kill();
             process.WaitForExit();
             Kills++;
+            KilledLast = true;
         }
     }
 

@@ -8,15 +8,19 @@ namespace Millwright.Hardware.Virtual.Fleet;
 /// N boards as N processes (`fleet --process-per-board`), for fault tests: any one can be killed and comes back on its
 /// own data directory, as a node does after a power cut. A board process that ends while the fleet runs is started
 /// again a second later; with <see cref="FleetOptions.KillEverySeconds"/> the fleet itself SIGKILLs a board chosen at
-/// random (from the fleet seed) at that interval.
+/// random (from the fleet seed) at that interval. A board that keeps dying right after its start (a wrong option, a
+/// broken data directory) is restarted with a doubling delay, up to 30 s, rather than in a tight loop.
 /// </summary>
 internal sealed class ProcessFleet : IDisposable
 {
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ShortLife = TimeSpan.FromSeconds(5);
 
     private readonly FleetOptions _options;
     private readonly List<ChildBoardProcess> _children = [];
     private readonly Dictionary<ChildBoardProcess, TimeSpan> _exitedAt = [];
+    private readonly Dictionary<ChildBoardProcess, TimeSpan> _restartDelay = [];
     private readonly Random _random;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _lastKill;
@@ -69,8 +73,11 @@ internal sealed class ProcessFleet : IDisposable
             if (!_exitedAt.TryGetValue(child, out TimeSpan exited))
             {
                 _exitedAt[child] = now;
+                TimeSpan delay = _restartDelay.GetValueOrDefault(child, RestartDelay);
+                bool diedYoung = child.Starts > 0 && DateTime.UtcNow - child.StartedAt < ShortLife && !child.KilledLast;
+                _restartDelay[child] = diedYoung ? TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRestartDelay.Ticks)) : RestartDelay;
             }
-            else if (now - exited >= RestartDelay)
+            else if (now - exited >= _restartDelay[child])
             {
                 _exitedAt.Remove(child);
                 child.Start();

@@ -28,8 +28,10 @@ internal static class FrameChecks
             Assert.Equal(ledger.DeviceId, f.DeviceId);
             Assert.Equal(TimeQuality.Sntp, f.TimeQuality);
             Assert.InRange(f.TimeMicros, now - 600_000_000, now + 5_000_000);
-            Assert.All(f.OffsetsMicros.Take(f.SampleCount), offset => Assert.Equal(0, offset));
+            Assert.All(f.OffsetsMicros.Take(f.SampleCount), offset => Assert.True(offset >= 0));
         });
+        // On time, every sample is read at its tick (offset 0); only a board more than 2 s behind skips ahead and shows late reads.
+        Assert.True(frames.Count(f => f.OffsetsMicros.Take(f.SampleCount).All(o => o == 0)) >= frames.Count * 9 / 10, "most frames on their tick");
         Assert.True(frames.Zip(frames.Skip(1)).All(pair => pair.First.TimeMicros < pair.Second.TimeMicros), "frame times must rise with the sequence");
 
         Assert.All(Values(frames, 1), t => Assert.InRange(t, 15, 100));

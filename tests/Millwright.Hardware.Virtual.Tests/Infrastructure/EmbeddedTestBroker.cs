@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Millwright.Protocol.Keys;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -31,14 +32,16 @@ internal sealed class EmbeddedTestBroker : IAsyncDisposable
 
     public int RefusedLogins { get; private set; }
 
-    public static async Task<EmbeddedTestBroker> StartAsync()
+    /// <summary>Starts the broker on a free port: plain MQTT, or TLS only when a certificate (with its key) is given.</summary>
+    public static async Task<EmbeddedTestBroker> StartAsync(X509Certificate2? tlsCertificate = null)
     {
         int port = FreePort.Get();
-        MqttServerOptions options = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointPort(port)
-            .Build();
+        MqttServerOptionsBuilder builder = new MqttServerOptionsBuilder();
+        builder = tlsCertificate is null
+            ? builder.WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port)
+            : builder.WithoutDefaultEndpoint().WithEncryptedEndpoint().WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointPort(port).WithEncryptionCertificate(tlsCertificate);
+        MqttServerOptions options = builder.Build();
         var broker = new EmbeddedTestBroker(new MqttServerFactory().CreateMqttServer(options), port);
         await broker._server.StartAsync();
         return broker;

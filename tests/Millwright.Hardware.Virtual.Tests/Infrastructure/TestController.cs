@@ -38,7 +38,8 @@ internal sealed class TestController : IAsyncDisposable
 
     public long AcksSent { get; private set; }
 
-    public static async Task<TestController> ConnectAsync(string host, int port, string plantId, string username, string password)
+    /// <summary>Connects and subscribes; with <paramref name="tls"/> over TLS, trusting the test's own broker certificate.</summary>
+    public static async Task<TestController> ConnectAsync(string host, int port, string plantId, string username, string password, bool tls = false)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
         var controller = new TestController(client, plantId);
@@ -49,6 +50,7 @@ internal sealed class TestController : IAsyncDisposable
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart()
             .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithTlsOptions(options => options.UseTls(tls).WithCertificateValidationHandler(_ => true))
             .Build();
         MqttClientConnectResult result = await client.ConnectAsync(options, TestContext.Current.CancellationToken);
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
