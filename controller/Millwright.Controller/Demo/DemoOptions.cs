@@ -14,6 +14,9 @@ internal sealed record DemoOptions(int Devices, int FramesPerDevice, int Seed)
 
     internal double TimeScale { get; init; } = 10;
 
+    /// <summary>A built Millwright.Hardware.Virtual.dll to run instead of building the project (tests).</summary>
+    internal string? FleetAssembly { get; init; }
+
     internal static DemoOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new DemoOptions(Devices: 5, FramesPerDevice: 20, Seed: 1);

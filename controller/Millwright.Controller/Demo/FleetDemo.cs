@@ -56,7 +56,7 @@ internal static class FleetDemo
         output.WriteLine($"  work directory {work} (logs, controller database, boards' flash)");
         output.Flush();
 
-        string fleetDll = await BuildVirtualBoardAsync(repository, work, output, error, stop).ConfigureAwait(false) ?? string.Empty;
+        string fleetDll = options.FleetAssembly ?? await BuildVirtualBoardAsync(repository, work, output, error, stop).ConfigureAwait(false) ?? string.Empty;
         if (fleetDll.Length == 0)
         {
             return 1;
