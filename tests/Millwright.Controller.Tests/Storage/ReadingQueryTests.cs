@@ -81,7 +81,7 @@ public sealed class ReadingQueryTests
         DeviceHealth birth = Health(boot: 4, time: 100, online: true);
 
         Assert.True(await temp.Store.UpdateDeviceHealthAsync(birth, None));
-        Assert.False(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 4, time: 99, online: false), None));
+        Assert.False(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 4, time: 99, online: true), None));
         Assert.False(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 3, time: 500, online: false), None));
         Assert.False(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 9, time: 1, online: true) with { DeviceId = "nobody" }, None));
         DeviceHealth stored = (await temp.Store.GetDeviceOverviewAsync("a", None))!.Health!;
@@ -89,6 +89,20 @@ public sealed class ReadingQueryTests
 
         Assert.True(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 5, time: 1, online: false), None));
         Assert.False((await temp.Store.GetDeviceOverviewAsync("a", None))!.Health!.Online);
+    }
+
+    [Fact]
+    public async Task ADeathOfTheSameBootWinsAlthoughItWasSignedBeforeTheBirth()
+    {
+        await using TempStore temp = await FrameStoreTests.StoreWithDevices("a");
+        Assert.True(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 4, time: 100, online: true), None));
+
+        // The Will is signed at connect time, before the birth it follows (protocol §9).
+        Assert.True(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 4, time: 99, online: false), None));
+        Assert.False((await temp.Store.GetDeviceOverviewAsync("a", None))!.Health!.Online);
+
+        Assert.True(await temp.Store.UpdateDeviceHealthAsync(Health(boot: 4, time: 200, online: true), None));
+        Assert.True((await temp.Store.GetDeviceOverviewAsync("a", None))!.Health!.Online);
     }
 
     private static DeviceHealth Health(uint boot, long time, bool online) => new()
