@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Millwright.Controller.Configuration;
+using Millwright.Controller.Storage.Records;
 
 namespace Millwright.Controller.Ingest;
 
@@ -15,10 +17,12 @@ public sealed class IngestChannel
 {
     private readonly Channel<ReceivedMessage> _channel;
     private readonly TimeProvider _time;
+    private readonly int _maxMessageBytes;
 
     public IngestChannel(IOptions<IngestOptions> options, TimeProvider time)
     {
         _time = time;
+        _maxMessageBytes = options.Value.MaxMessageBytes;
         _channel = Channel.CreateBounded<ReceivedMessage>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -33,9 +37,25 @@ public sealed class IngestChannel
 
     /// <summary>Queues a message, waiting while the queue is full. False once the queue is closed (shutdown): the
     /// message is then not taken, and the device re-sends it later because it gets no ack.</summary>
-    public async ValueTask<bool> EnqueueAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    public ValueTask<bool> EnqueueAsync(string topic, byte[] payload, CancellationToken cancellationToken) =>
+        EnqueueAsync(new ReceivedMessage(topic, payload, _time.GetUtcNow(), Stopwatch.GetTimestamp()), cancellationToken);
+
+    /// <summary>Copies the payload and queues it, like the overload above; a payload over the accepted size is cut to
+    /// the bytes quarantine keeps (<see cref="QuarantineEntry.MaxStoredBytes"/>) with its length noted, so each queued
+    /// message costs at most that much memory whatever a client sends.</summary>
+    public ValueTask<bool> EnqueueAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
-        var message = new ReceivedMessage(topic, payload, _time.GetUtcNow(), Stopwatch.GetTimestamp());
+        long length = payload.Length;
+        byte[] kept = length > _maxMessageBytes ? payload.Slice(0, Math.Min(length, QuarantineEntry.MaxStoredBytes)).ToArray() : payload.ToArray();
+        var message = new ReceivedMessage(topic, kept, _time.GetUtcNow(), Stopwatch.GetTimestamp())
+        {
+            ReceivedLength = (int)Math.Min(length, int.MaxValue),
+        };
+        return EnqueueAsync(message, cancellationToken);
+    }
+
+    private async ValueTask<bool> EnqueueAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             await _channel.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);

@@ -51,9 +51,9 @@ public sealed class IngestVerifier
 
         string deviceId = topic.DeviceId;
         byte[] data = message.Payload;
-        if (data.Length > _options.MaxMessageBytes)
+        if (message.ReceivedLength > _options.MaxMessageBytes)
         {
-            return Reject(message, deviceId, QuarantineReason.Oversize, $"{data.Length} bytes, at most {_options.MaxMessageBytes} accepted", ProtocolError.MessageTooLarge);
+            return Reject(message, deviceId, QuarantineReason.Oversize, $"{message.ReceivedLength} bytes, at most {_options.MaxMessageBytes} accepted", ProtocolError.MessageTooLarge);
         }
 
         try
@@ -274,5 +274,6 @@ public sealed class IngestVerifier
         {
             DeviceId = deviceId,
             ProtocolError = error,
+            OriginalLength = message.ReceivedLength,
         });
 }

@@ -280,10 +280,9 @@ public sealed partial class EmbeddedBroker : IHostedService, IControllerLink, IA
             return;
         }
 
-        byte[] payload = e.ApplicationMessage.Payload.ToArray();
         try
         {
-            if (!await _queue.EnqueueAsync(topic, payload, e.CancellationToken).ConfigureAwait(false))
+            if (!await _queue.EnqueueAsync(topic, e.ApplicationMessage.Payload, e.CancellationToken).ConfigureAwait(false))
             {
                 e.Response.ReasonCode = MqttPubAckReasonCode.ImplementationSpecificError;
             }

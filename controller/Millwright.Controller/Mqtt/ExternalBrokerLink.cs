@@ -216,10 +216,9 @@ public sealed partial class ExternalBrokerLink : IHostedService, IControllerLink
     private async Task ReceiveAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         // Auto-acknowledged when this returns: the PUBACK leaves only after the message is queued (or refused).
-        byte[] payload = e.ApplicationMessage.Payload.ToArray();
         try
         {
-            if (!await _queue.EnqueueAsync(e.ApplicationMessage.Topic, payload, _stopping.Token).ConfigureAwait(false))
+            if (!await _queue.EnqueueAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, _stopping.Token).ConfigureAwait(false))
             {
                 e.ReasonCode = MqttApplicationMessageReceivedReasonCode.ImplementationSpecificError;
             }

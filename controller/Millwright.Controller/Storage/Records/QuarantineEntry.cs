@@ -17,4 +17,8 @@ public sealed record QuarantineEntry(
     public string? DeviceId { get; init; }
 
     public ProtocolError? ProtocolError { get; init; }
+
+    /// <summary>The length that arrived when <see cref="RawMessage"/> was already cut on receipt (an oversized
+    /// message); null means RawMessage is whole.</summary>
+    public int? OriginalLength { get; init; }
 }

@@ -22,7 +22,7 @@ internal static class SqliteQuarantine
         {
             byte[] raw = entry.RawMessage.Length <= QuarantineEntry.MaxStoredBytes ? entry.RawMessage : entry.RawMessage[..QuarantineEntry.MaxStoredBytes];
             insert.Bind(UnixMicros.From(entry.ReceivedAt), entry.Topic, entry.DeviceId, (int)entry.Reason, (int?)entry.ProtocolError,
-                entry.Detail, raw, entry.RawMessage.Length).Execute();
+                entry.Detail, raw, entry.OriginalLength ?? entry.RawMessage.Length).Execute();
             counts[entry.Reason] = counts.GetValueOrDefault(entry.Reason) + 1;
         }
 
