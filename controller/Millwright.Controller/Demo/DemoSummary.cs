@@ -21,7 +21,7 @@ internal static class DemoSummary
         {
             DeviceGaps gaps = await store.GetGapsAsync(device.Device.DeviceId, cancellationToken).ConfigureAwait(false);
             long acked = device.Watermarks.Where(w => w.Epoch == device.Device.CurrentEpoch).Select(w => w.ContiguousSequence).DefaultIfEmpty(0).Max();
-            string status = device.Health is null ? "no status" : device.Health.Online ? "online" : "offline (Will received)";
+            string status = device.Health is null ? "no status" : device.Health.Online ? "online" : "offline";
             output.WriteLine(
                 $"  {device.Device.DeviceId,-10} {device.Activity?.FramesStored ?? 0,7} {device.Activity?.LastSequence.ToString(CultureInfo.InvariantCulture) ?? "-",9} " +
                 $"{acked,7} {gaps.Open.Count,9} {gaps.Declared.Count,15}  {status}");
