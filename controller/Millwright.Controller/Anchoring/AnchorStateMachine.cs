@@ -211,9 +211,11 @@ internal sealed class AnchorStateMachine
         }
 
         (SentTransaction Sent, ChainReceipt Receipt)? mined = state.InFlight is null ? null : await _tracker.FindMinedAsync(state.InFlight, cancellationToken);
-        ChainReceipt? receipt = mined is { } found && found.Receipt.Succeeded && found.Sent.Target == front ? found.Receipt : null;
+        ChainReceipt? receipt = mined is { } found && found.Receipt.Succeeded && found.Sent.Target == front && found.Receipt.BlockNumber == onChain.BlockNumber
+            ? found.Receipt
+            : null;
         var anchored = new AnchoredCheckpoint(front, onChain.BlockNumber, onChain.BlockTime, receipt?.TransactionHash, receipt?.GasUsed,
-            receipt?.EffectiveGasPrice, _time.GetUtcNow());
+            receipt?.EffectiveGasPrice, _time.GetUtcNow()) { BlockHash = receipt?.BlockHash };
         bool inFlightDone = state.InFlight is not null && (state.InFlight.Target == front || mined is not null);
         await _keeper.SaveAsync(state with
         {

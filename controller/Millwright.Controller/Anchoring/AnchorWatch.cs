@@ -60,7 +60,7 @@ internal sealed class AnchorWatch
             else if (onChain.BlockNumber != anchored.BlockNumber)
             {
                 AnchorLog.Moved(_logger, anchored.Checkpoint.Size, anchored.BlockNumber, onChain.BlockNumber);
-                watched.Add(anchored with { BlockNumber = onChain.BlockNumber, BlockTime = onChain.BlockTime });
+                watched.Add(anchored with { BlockNumber = onChain.BlockNumber, BlockTime = onChain.BlockTime, BlockHash = null });
                 changed = true;
             }
             else if (headBlock - anchored.BlockNumber + 1 >= _policy.FinalityDepth)

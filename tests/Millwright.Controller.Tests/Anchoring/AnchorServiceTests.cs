@@ -29,6 +29,7 @@ public sealed class AnchorServiceTests
         Assert.All(harness.State.Watched, anchored =>
         {
             Assert.NotNull(anchored.TransactionHash);
+            Assert.StartsWith("0x", anchored.BlockHash, StringComparison.Ordinal);
             Assert.InRange(anchored.GasUsed ?? 0, 21_000, 150_000);
         });
         Assert.Equal(2, harness.State.Counters.Submitted);

@@ -13,4 +13,8 @@ internal sealed record AnchoredCheckpoint(
     string? TransactionHash,
     long? GasUsed,
     BigInteger? EffectiveGasPrice,
-    DateTimeOffset ConfirmedAt);
+    DateTimeOffset ConfirmedAt)
+{
+    /// <summary>Hash of the block that recorded the checkpoint, from our receipt (null when unknown, or after a move).</summary>
+    public string? BlockHash { get; init; }
+}
