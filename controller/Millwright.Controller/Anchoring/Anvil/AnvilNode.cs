@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using Microsoft.Extensions.Logging;
-using Millwright.Controller.Anchoring.State;
-using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
 
 namespace Millwright.Controller.Anchoring.Anvil;
@@ -20,7 +17,6 @@ namespace Millwright.Controller.Anchoring.Anvil;
 internal sealed partial class AnvilNode : IAsyncDisposable
 {
     public const string StateFileName = "anvil-state.json";
-    private const string PidFileName = "anvil.pid";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _executable;
     private readonly string _folder;
@@ -29,6 +25,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<string> _recentOutput = new();
     private readonly SemaphoreSlim _saveGate = new(1, 1);
+    private readonly AnvilPidFile _pidFile;
     private Process? _process;
     private int _port;
     private CancellationTokenSource? _saverStop;
@@ -42,6 +39,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
         _chainId = chainId;
         _saveInterval = saveInterval;
         _logger = logger;
+        _pidFile = new AnvilPidFile(folder, executable);
     }
 
     public Uri RpcUrl => new($"http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}/");
@@ -49,8 +47,6 @@ internal sealed partial class AnvilNode : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     public string StateFile => Path.Combine(_folder, StateFileName);
-
-    private string PidFile => Path.Combine(_folder, PidFileName);
 
     /// <summary>Starts Anvil (on the port it had before, when still free) from the saved chain, and waits for its RPC.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -68,9 +64,9 @@ internal sealed partial class AnvilNode : IAsyncDisposable
         }
 
         _process = Launch();
-        await File.WriteAllTextAsync(PidFile, $"{_process.Id} {_port}", cancellationToken);
+        await _pidFile.WriteAsync(_process.Id, _port, cancellationToken);
         await WaitForRpcAsync(_process, cancellationToken);
-        _savedBlock = await BlockNumberAsync(RpcUrl, cancellationToken);
+        _savedBlock = await AnvilRpc.BlockNumberAsync(RpcUrl, cancellationToken);
         Log.Started(_logger, _process.Id, RpcUrl, StateFile, _savedBlock);
         _saverStop = new CancellationTokenSource();
         _saver = SaveWhileRunningAsync(_saverStop.Token);
@@ -82,8 +78,8 @@ internal sealed partial class AnvilNode : IAsyncDisposable
         await _saveGate.WaitAsync(cancellationToken);
         try
         {
-            long block = await BlockNumberAsync(RpcUrl, cancellationToken);
-            await DumpToFileAsync(RpcUrl, StateFile, cancellationToken);
+            long block = await AnvilRpc.BlockNumberAsync(RpcUrl, cancellationToken);
+            await AnvilRpc.DumpStateToFileAsync(RpcUrl, StateFile, cancellationToken);
             _savedBlock = block;
         }
         finally
@@ -92,16 +88,8 @@ internal sealed partial class AnvilNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Gives the anvil account <paramref name="address"/> 1000 ether if it has less than 1 (anvil_setBalance).</summary>
-    public async Task FundAsync(string address, CancellationToken cancellationToken)
-    {
-        var client = new RpcClient(RpcUrl);
-        HexBigInteger balance = await client.SendRequestAsync<HexBigInteger>("eth_getBalance", null, address, "latest");
-        if (balance.Value < System.Numerics.BigInteger.Pow(10, 18))
-        {
-            await client.SendRequestAsync("anvil_setBalance", null, address, new HexBigInteger(System.Numerics.BigInteger.Pow(10, 21)).HexValue);
-        }
-    }
+    /// <summary>Gives <paramref name="address"/> 1000 ether if it has less than 1 (anvil_setBalance).</summary>
+    public Task FundAsync(string address, CancellationToken cancellationToken) => AnvilRpc.FundAsync(RpcUrl, address, cancellationToken);
 
     /// <summary>Saves the chain, then stops Anvil.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -113,7 +101,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
             {
                 await SaveStateAsync(cancellationToken);
             }
-            catch (Exception e) when (e is IOException or RpcClientUnknownException or RpcClientTimeoutException or InvalidDataException)
+            catch (Exception e) when (AnvilRpc.IsTransportOrDumpFailure(e))
             {
                 Log.SaveFailed(_logger, e);
             }
@@ -189,7 +177,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
 
             try
             {
-                await BlockNumberAsync(RpcUrl, cancellationToken);
+                await AnvilRpc.BlockNumberAsync(RpcUrl, cancellationToken);
                 return;
             }
             catch (Exception e) when (e is RpcClientUnknownException or RpcClientTimeoutException && DateTime.UtcNow < giveUp)
@@ -206,7 +194,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
             try
             {
                 await Task.Delay(_saveInterval, stop);
-                if (IsRunning && await BlockNumberAsync(RpcUrl, stop) != _savedBlock)
+                if (IsRunning && await AnvilRpc.BlockNumberAsync(RpcUrl, stop) != _savedBlock)
                 {
                     await SaveStateAsync(stop);
                 }
@@ -215,7 +203,7 @@ internal sealed partial class AnvilNode : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is IOException or RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException or InvalidDataException)
+            catch (Exception e) when (AnvilRpc.IsTransportOrDumpFailure(e))
             {
                 Log.SaveFailed(_logger, e);
             }
@@ -255,82 +243,31 @@ internal sealed partial class AnvilNode : IAsyncDisposable
 
         _process.Dispose();
         _process = null;
-        File.Delete(PidFile);
+        _pidFile.Delete();
     }
 
     // An Anvil of ours left running by a controller that was killed: keep its newer chain, then stop it.
     private async Task StopOrphanAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(PidFile))
+        if (await _pidFile.TakeRunningAsync(cancellationToken) is not { } orphan)
         {
             return;
         }
 
-        string[] fields = (await File.ReadAllTextAsync(PidFile, cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        File.Delete(PidFile);
-        if (fields.Length != 2 || !int.TryParse(fields[0], CultureInfo.InvariantCulture, out int pid)
-            || !int.TryParse(fields[1], CultureInfo.InvariantCulture, out int port) || !IsOurAnvil(pid))
-        {
-            return;
-        }
-
-        using Process orphan = Process.GetProcessById(pid);
+        using Process process = orphan.Process;
         try
         {
-            await DumpToFileAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), StateFile, cancellationToken);
+            await AnvilRpc.DumpStateToFileAsync(new Uri($"http://127.0.0.1:{orphan.Port.ToString(CultureInfo.InvariantCulture)}/"), StateFile, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException or InvalidDataException)
+        catch (Exception e) when (AnvilRpc.IsTransportOrDumpFailure(e))
         {
             Log.SaveFailed(_logger, e);
         }
 
-        orphan.Kill();
-        await orphan.WaitForExitAsync(cancellationToken);
-        Log.OrphanStopped(_logger, pid);
-        _port = port;
-    }
-
-    private bool IsOurAnvil(int pid)
-    {
-        try
-        {
-            using Process candidate = Process.GetProcessById(pid);
-            string? running = OperatingSystem.IsLinux()
-                ? File.ResolveLinkTarget($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/exe", returnFinalTarget: true)?.FullName
-                : candidate.MainModule?.FileName;
-            string expected = File.ResolveLinkTarget(_executable, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(_executable);
-            return !candidate.HasExited && string.Equals(running, expected, StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<long> BlockNumberAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var client = new RpcClient(url);
-        HexBigInteger block = await client.SendRequestAsync<HexBigInteger>("eth_blockNumber").WaitAsync(cancellationToken);
-        return (long)block.Value;
-    }
-
-    private static async Task DumpToFileAsync(Uri url, string stateFile, CancellationToken cancellationToken)
-    {
-        var client = new RpcClient(url);
-        string dump = await client.SendRequestAsync<string>("anvil_dumpState").WaitAsync(cancellationToken);
-        byte[] compressed = Convert.FromHexString(dump.AsSpan(dump.StartsWith("0x", StringComparison.Ordinal) ? 2 : 0));
-        using var json = new MemoryStream();
-        await using (var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress))
-        {
-            await gzip.CopyToAsync(json, cancellationToken);
-        }
-
-        if (json.Length == 0)
-        {
-            throw new InvalidDataException("anvil_dumpState returned an empty state");
-        }
-
-        await AtomicFile.WriteAsync(stateFile, json.GetBuffer().AsMemory(0, (int)json.Length), cancellationToken);
+        process.Kill();
+        await process.WaitForExitAsync(cancellationToken);
+        Log.OrphanStopped(_logger, process.Id);
+        _port = orphan.Port;
     }
 
     private void Remember(string? line)
