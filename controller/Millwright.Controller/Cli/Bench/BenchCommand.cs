@@ -10,7 +10,7 @@ internal static class BenchCommand
         """
         usage: millwright bench [--devices 100,1000] [--brokers embedded,mosquitto] [--rate 3334]
                                 [--warmup 5] [--duration 15] [--window 8] [--ack-timeout 15] [--no-saturate]
-                                [--set Millwright:Ingest:BatchSize=1000 ...] [--perf DIR]
+                                [--set Millwright:Ingest:BatchSize=1000 ...] [--env NAME=value ...] [--perf DIR]
 
         For each fleet size and broker: registers the devices in a fresh database, starts `millwright serve` as a
         separate process (with Mosquitto started by the bench when the broker is mosquitto, the controller then an
@@ -19,7 +19,7 @@ internal static class BenchCommand
           saturate  every device keeps a full --window of frames in flight (the most the controller sustains)
         A frame counts when the controller's signed ack covers it (verified, stored durably, acked). Devices resend
         everything unacked after --ack-timeout seconds, as the firmware does. --set passes a setting to the
-        controller; --perf samples the controller with `perf record` during each target phase.
+        controller, --env an environment variable of its process; --perf samples the controller with `perf record` during each target phase.
         """;
 
     internal static int Run(ReadOnlySpan<string> args, TextWriter output, TextWriter error)
@@ -48,7 +48,8 @@ internal static class BenchCommand
         output.WriteLine(BenchReport.Machine());
         output.WriteLine($"target: {options.TargetFramesPerSecond:N0} frames/s ({options.TargetFramesPerSecond * PhaseResult.ReadingsPerFrame:N0} readings/s), " +
             $"window {options.Window}, ack timeout {options.AckTimeout.TotalSeconds:N0} s, warm-up {options.WarmUp.TotalSeconds:N0} s, measured {options.Duration.TotalSeconds:N0} s" +
-            (options.ControllerSettings.Count == 0 ? string.Empty : $", controller settings {string.Join(' ', options.ControllerSettings)}"));
+            (options.ControllerSettings.Count == 0 ? string.Empty : $", controller settings {string.Join(' ', options.ControllerSettings)}") +
+            (options.ControllerEnvironment.Count == 0 ? string.Empty : $", controller environment {string.Join(' ', options.ControllerEnvironment.Select(v => $"{v.Key}={v.Value}"))}"));
         var results = new List<PhaseResult>();
         long started = Stopwatch.GetTimestamp();
         foreach (int devices in options.DeviceCounts)

@@ -26,6 +26,9 @@ internal sealed record BenchOptions
     /// <summary>Settings passed to `serve` as --Key=value (e.g. Millwright:Ingest:BatchSize=1000).</summary>
     internal IReadOnlyList<string> ControllerSettings { get; init; } = [];
 
+    /// <summary>Environment variables for the controller process (e.g. DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0).</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> ControllerEnvironment { get; init; } = [];
+
     /// <summary>When set, `perf record` samples the controller during each measured target phase into this folder.</summary>
     internal string? PerfDirectory { get; init; }
 
@@ -47,6 +50,7 @@ internal sealed record BenchOptions
                 "--window" => options with { Window = Whole(name, Value(args, ref i), 1, 1024) },
                 "--ack-timeout" => options with { AckTimeout = TimeSpan.FromSeconds(Whole(name, Value(args, ref i), 1, 600)) },
                 "--set" => options with { ControllerSettings = [.. options.ControllerSettings, Setting(Value(args, ref i))] },
+                "--env" => options with { ControllerEnvironment = [.. options.ControllerEnvironment, Variable(Value(args, ref i))] },
                 "--perf" => options with { PerfDirectory = Path.GetFullPath(Value(args, ref i)) },
                 _ => throw new UsageException($"bench: unknown option '{name}' (`millwright bench help` lists them)"),
             };
@@ -78,6 +82,11 @@ internal sealed record BenchOptions
         names.All(n => n is "embedded" or "mosquitto") && names.Length > 0
             ? names
             : throw new UsageException("bench: --brokers takes embedded, mosquitto or both (comma-separated)");
+
+    private static KeyValuePair<string, string> Variable(string value) =>
+        value.IndexOf('=', StringComparison.Ordinal) is > 0 and int equals
+            ? new(value[..equals], value[(equals + 1)..])
+            : throw new UsageException($"bench: --env takes NAME=value (got '{value}')");
 
     private static string Setting(string value) =>
         value.Contains('=', StringComparison.Ordinal) && !value.StartsWith('-')

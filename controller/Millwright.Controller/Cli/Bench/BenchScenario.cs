@@ -23,7 +23,7 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
         CopyDirectory(templateDirectory, dataDirectory);
         int apiPort = FreePort();
         int mqttPort = FreePort();
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(options.ControllerEnvironment, StringComparer.Ordinal);
         List<string> serve =
         [
             "--data-dir", dataDirectory, "--plant", Plant, "--urls", $"http://127.0.0.1:{apiPort}",
@@ -46,7 +46,10 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
 
             if (options.PerfDirectory is not null)
             {
+                // perf names JIT-compiled frames from /tmp/perf-PID.map; with W^X on, that code lives in a memfd mapping the
+                // map does not cover, so it is turned off for a profiled run.
                 environment["DOTNET_PerfMapEnabled"] = "1";
+                environment["DOTNET_EnableWriteXorExecute"] = "0";
             }
 
             controller = ChildProcess.StartController(serve, environment);
