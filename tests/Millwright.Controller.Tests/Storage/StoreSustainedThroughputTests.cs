@@ -1,3 +1,4 @@
+#if STORE_BENCH
 using System.Diagnostics;
 using System.Globalization;
 using Millwright.Controller.Storage.Records;
@@ -6,13 +7,13 @@ namespace Millwright.Controller.Tests.Storage;
 
 /// <summary>
 /// The store's sustained write rate as the database grows, and its batch latency at the target rate (3,400 frames/s
-/// = 20,400 readings/s from 1,000 devices). Explicit: a minute of work, run on demand with
-/// <c>dotnet test --filter FullyQualifiedName~StoreSustainedThroughputTests -- xUnit.Explicit=only</c>; figures go to
-/// the test output. It asserts only correctness, never speed.
+/// = 20,400 readings/s from 1,000 devices). A benchmark, not part of the test run: a minute of work, compiled in and run
+/// on demand with <c>dotnet test -p:StoreBench=true --filter FullyQualifiedName~StoreSustainedThroughputTests</c>;
+/// figures go to the test output. It asserts only correctness, never speed.
 /// </summary>
 public sealed class StoreSustainedThroughputTests
 {
-    [Theory(Explicit = true)]
+    [Theory]
     [InlineData(1000, 300, 500, 0)]    // as fast as it goes, 300,000 frames: does the rate hold as the tables grow?
     [InlineData(1000, 200, 68, 3400)]  // the target rate, 20 ms batch windows: latency and CPU
     public async Task ReportsRateAndBatchLatencyOverAGrowingDatabase(int devices, int framesPerDevice, int batchSize, double framesPerSecond)
@@ -72,3 +73,4 @@ public sealed class StoreSustainedThroughputTests
         Console.WriteLine(text);
     }
 }
+#endif
