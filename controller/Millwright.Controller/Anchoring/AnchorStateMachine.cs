@@ -108,6 +108,14 @@ internal sealed class AnchorStateMachine
         long latest = await _chain.GetLatestSizeAsync(cancellationToken);
         if (latest >= front.Size)
         {
+            // Our own transaction may have been mined between the two reads (a rebroadcast after a chain restart).
+            onChain = await _chain.GetCheckpointAsync(front.Size, cancellationToken);
+            if (onChain is not null && onChain.Checkpoint == front)
+            {
+                await ConfirmWhenDeepEnoughAsync(front, onChain, headBlock, cancellationToken);
+                return;
+            }
+
             await DropFrontAsync(front, string.Create(CultureInfo.InvariantCulture, $"the contract's latest size, {latest}, has already passed it"), cancellationToken);
             return;
         }
