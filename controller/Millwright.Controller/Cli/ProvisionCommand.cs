@@ -12,6 +12,10 @@ namespace Millwright.Controller.Cli;
 /// </summary>
 internal static class ProvisionCommand
 {
+    // A node answers a console line within milliseconds, but one that is busy flushing flash, or a virtual board on a
+    // loaded machine, can take seconds; 15 s tells a dead port from a slow node without making a technician wait long.
+    private static readonly TimeSpan ConsoleReplyTimeout = TimeSpan.FromSeconds(15);
+
     internal const string Usage =
         """
         usage: millwright provision --port DEV (--controller URL [--token-file F] | --data-dir D)
@@ -81,7 +85,7 @@ internal static class ProvisionCommand
             ProvisioningRequest request = Request(args, args.DeviceId!, args.PlantId!, args.BrokerHost!, args.BrokerPort, args.BrokerTls, args.WifiSsid, wifiPassword, args.SamplePeriodMilliseconds, secret);
             output.WriteLine($"provisioning {request.DeviceId} on {args.Port}");
             using SerialPortLine line = SerialPortLine.Open(args.Port, baud);
-            var console = new ConsoleClient(line, TimeSpan.FromSeconds(5));
+            var console = new ConsoleClient(line, ConsoleReplyTimeout);
             ProvisioningResult result = await new Provisioner(console, registry, progress, Confirm).RunAsync(request, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"done: {result.DeviceId} provisioned, key {result.KeyId}, epoch {result.Epoch}, first frame stored (sequence {result.FirstSequence})");
             return 0;
@@ -112,7 +116,7 @@ internal static class ProvisionCommand
                 ProvisioningRequest request = Request(args, deviceId, row.GetValueOrDefault("plant-id", args.PlantId ?? string.Empty), host, port,
                     BulkSheet.Tls(row, args.BrokerTls), row.GetValueOrDefault("wifi-ssid", args.WifiSsid!), wifiPassword, BulkSheet.Period(row, args.SamplePeriodMilliseconds), null);
                 using SerialPortLine line = SerialPortLine.Open(args.Port, baud);
-                var console = new ConsoleClient(line, TimeSpan.FromSeconds(5));
+                var console = new ConsoleClient(line, ConsoleReplyTimeout);
                 ProvisioningResult result = await new Provisioner(console, registry, progress, Confirm).RunAsync(request, cancellationToken).ConfigureAwait(false);
                 outcomes.Add($"  {deviceId,-32} ok      key {result.KeyId}, first frame sequence {result.FirstSequence}");
             }
