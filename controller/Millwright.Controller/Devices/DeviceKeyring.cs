@@ -31,28 +31,7 @@ public sealed class DeviceKeyring(IControllerStore store, TimeProvider time) : I
             return KeyLookup.Of(KeyLookupStatus.UnknownDevice);
         }
 
-        if (!entry.Enabled)
-        {
-            return KeyLookup.Of(KeyLookupStatus.DeviceDisabled);
-        }
-
-        foreach (VerificationKey key in entry.Keys)
-        {
-            if (keyId.SequenceEqual(key.KeyId))
-            {
-                return new KeyLookup(KeyLookupStatus.Found, key);
-            }
-        }
-
-        foreach (byte[] replaced in entry.ReplacedKeyIds)
-        {
-            if (keyId.SequenceEqual(replaced))
-            {
-                return KeyLookup.Of(KeyLookupStatus.KeyRetired);
-            }
-        }
-
-        return KeyLookup.Of(KeyLookupStatus.UnknownKey);
+        return entry.Find(keyId);
     }
 
     public async ValueTask<KeyLookup> FindAsync(string deviceId, ReadOnlyMemory<byte> keyId, CancellationToken cancellationToken)

@@ -7,4 +7,32 @@ internal sealed record KeyringEntry(
     bool Enabled,
     IReadOnlyList<VerificationKey> Keys,
     IReadOnlyList<byte[]> ReplacedKeyIds,
-    IReadOnlyList<byte[]> MqttPasswords);
+    IReadOnlyList<byte[]> MqttPasswords)
+{
+    /// <summary>The key a COSE key id names for this device, or why there is none (disabled, retired, unknown).</summary>
+    public KeyLookup Find(ReadOnlySpan<byte> keyId)
+    {
+        if (!Enabled)
+        {
+            return KeyLookup.Of(KeyLookupStatus.DeviceDisabled);
+        }
+
+        foreach (VerificationKey key in Keys)
+        {
+            if (keyId.SequenceEqual(key.KeyId))
+            {
+                return new KeyLookup(KeyLookupStatus.Found, key);
+            }
+        }
+
+        foreach (byte[] replaced in ReplacedKeyIds)
+        {
+            if (keyId.SequenceEqual(replaced))
+            {
+                return KeyLookup.Of(KeyLookupStatus.KeyRetired);
+            }
+        }
+
+        return KeyLookup.Of(KeyLookupStatus.UnknownKey);
+    }
+}

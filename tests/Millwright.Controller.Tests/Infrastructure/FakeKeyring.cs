@@ -33,28 +33,8 @@ internal sealed class FakeKeyring : IDeviceKeyring
             return KeyLookup.Of(KeyLookupStatus.UnknownDevice);
         }
 
-        if (!entry.Enabled)
-        {
-            return KeyLookup.Of(KeyLookupStatus.DeviceDisabled);
-        }
-
-        foreach (VerificationKey key in entry.Keys)
-        {
-            if (keyId.SequenceEqual(key.KeyId))
-            {
-                return new KeyLookup(KeyLookupStatus.Found, key);
-            }
-        }
-
-        foreach (byte[] replaced in entry.Replaced)
-        {
-            if (keyId.SequenceEqual(replaced))
-            {
-                return KeyLookup.Of(KeyLookupStatus.KeyRetired);
-            }
-        }
-
-        return KeyLookup.Of(KeyLookupStatus.UnknownKey);
+        // The same rule as the real keyring: only the storage behind it is fake.
+        return new KeyringEntry(deviceId, entry.Enabled, entry.Keys, entry.Replaced, []).Find(keyId);
     }
 
     public ValueTask<KeyLookup> FindAsync(string deviceId, ReadOnlyMemory<byte> keyId, CancellationToken cancellationToken) =>
