@@ -60,6 +60,8 @@ internal sealed partial class RunningController : IAsyncDisposable
             "--mqtt-bind", "127.0.0.1",
             "--mqtt-port", controller.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
+            // Anchoring starts a local Anvil chain; the tests that cover it turn it back on.
+            "--Millwright:Anchoring:Enabled=false",
             .. extraArguments,
         ];
         controller.App = ControllerHost.Build(arguments, controller._syncConsole);
