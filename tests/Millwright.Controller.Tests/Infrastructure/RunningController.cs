@@ -18,6 +18,7 @@ internal sealed partial class RunningController : IAsyncDisposable
 
     private readonly StringWriter _console = new();
     private readonly TextWriter _syncConsole;
+    private string[] _arguments = [];
 
     private RunningController(string dataDirectory, int mqttPort, int apiPort)
     {
@@ -64,9 +65,19 @@ internal sealed partial class RunningController : IAsyncDisposable
             "--Millwright:Anchoring:Enabled=false",
             .. extraArguments,
         ];
+        controller._arguments = arguments;
         controller.App = ControllerHost.Build(arguments, controller._syncConsole);
         await controller.App.StartAsync(TestContext.Current.CancellationToken);
         return controller;
+    }
+
+    /// <summary>Stops the controller cleanly and starts it again on the same data directory and ports.</summary>
+    internal async Task RestartAsync()
+    {
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        App = ControllerHost.Build(_arguments, _syncConsole);
+        await App.StartAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Registers a device with the given test device's secret (as `device add --import` would).</summary>
