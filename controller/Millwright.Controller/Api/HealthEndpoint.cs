@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Millwright.Controller.Anchoring;
+using Millwright.Controller.Anchoring.State;
 using Millwright.Controller.Hosting;
 using Millwright.Controller.Ingest;
 using Millwright.Controller.Mqtt;
@@ -6,11 +9,14 @@ using Millwright.Controller.Storage;
 
 namespace Millwright.Controller.Api;
 
-/// <summary>GET /health, without a token: whether the store answers and MQTT is up. 200 when both are, else 503.</summary>
+/// <summary>GET /health, without a token: whether the store answers and MQTT is up (200 when both are, else 503), and
+/// how far anchoring has got (reported, but not part of the status: readings are stored and acked while a chain is
+/// down, and anchored when it is back).</summary>
 internal static class HealthEndpoint
 {
     internal static async Task<IResult> GetAsync(
-        IControllerStore store, IControllerLink link, ControllerReadiness readiness, IngestChannel queue, ConnectedDevices connected, CancellationToken cancellationToken)
+        IControllerStore store, IControllerLink link, ControllerReadiness readiness, IngestChannel queue, ConnectedDevices connected,
+        AnchorStatus anchoring, IOptions<AnchorOptions> anchorOptions, CancellationToken cancellationToken)
     {
         object storeState;
         bool storeOk = false;
@@ -40,7 +46,25 @@ internal static class HealthEndpoint
             mqtt = new { broker = link.Description, connected = link.IsConnected },
             ingest = new { queueDepth = queue.Depth },
             connectedDevices = connected.Count,
+            anchoring = Anchoring(anchoring, anchorOptions.Value),
         };
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static object Anchoring(AnchorStatus status, AnchorOptions options)
+    {
+        AnchorState? state = status.Current;
+        return new
+        {
+            enabled = options.Enabled,
+            chainId = state?.ChainId,
+            contract = state?.ContractAddress,
+            anchoredSize = state?.LatestAnchored?.Checkpoint.Size ?? 0,
+            anchoredBlock = state?.LatestAnchored?.BlockNumber,
+            phase = state?.Phase.ToString(),
+            queued = state?.Queue.Count ?? 0,
+            chainUnavailable = status.UnavailableReason,
+            lastFailure = state?.LastFailure?.Reason,
+        };
     }
 }

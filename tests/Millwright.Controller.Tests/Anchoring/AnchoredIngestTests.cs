@@ -40,6 +40,11 @@ public sealed class AnchoredIngestTests
         Assert.Equal(sizes.Distinct(), sizes);
         Assert.Equal(sizes.Length, state.Counters.Submitted); // the restart anchored nothing twice
         await AssertEveryFrameProvableAsync(controller, state);
+
+        using HttpClient http = controller.Http();
+        using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/health", UriKind.Relative), Ct));
+        Assert.Equal(75, health.RootElement.GetProperty("anchoring").GetProperty("anchoredSize").GetInt64());
+        Assert.Contains("millwright_anchor_anchored_size 75", await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
     private static async Task PublishAsync(RunningController controller, TestDevice device, long first, long last, DateTimeOffset now)
