@@ -25,28 +25,24 @@ internal sealed class BundleVerifier(OnChainAnchorChecks? chain, byte[]? secret)
             checks.Add(FrameBundleChecks.Mac(bundle, secret));
         }
 
-        var notes = new List<string>
-        {
-            $"frame proof of {bundle.DeviceId} epoch {bundle.Epoch} sequence {bundle.Sequence}: leaf {bundle.LeafIndex} of a tree of {bundle.Checkpoint.TreeSize}, {Describe(bundle.Checkpoint.Anchor)}",
-        };
+        string subject = $"frame proof of {bundle.DeviceId} epoch {bundle.Epoch} sequence {bundle.Sequence}: leaf {bundle.LeafIndex} of a tree of {bundle.Checkpoint.TreeSize}, {Describe(bundle.Checkpoint.Anchor)}";
+        var notes = new List<string>();
         if (secret is null)
         {
             notes.Add("MAC not checked (--secret-file F): only a holder of the device secret can check it");
         }
 
         await AddOnChainAsync(checks, notes, [(bundle.Checkpoint, string.Empty)], cancellationToken).ConfigureAwait(false);
-        return new VerificationReport(checks, notes);
+        return new VerificationReport(subject, checks, notes);
     }
 
     private async Task<VerificationReport> VerifyConsistencyAsync(ConsistencyProofBundle bundle, CancellationToken cancellationToken)
     {
         List<CheckResult> checks = [ConsistencyBundleChecks.Consistency(bundle)];
-        var notes = new List<string>
-        {
-            $"consistency proof from size {bundle.Old.TreeSize} ({Describe(bundle.Old.Anchor)}) to size {bundle.New.TreeSize} ({Describe(bundle.New.Anchor)})",
-        };
+        string subject = $"consistency proof from size {bundle.Old.TreeSize} ({Describe(bundle.Old.Anchor)}) to size {bundle.New.TreeSize} ({Describe(bundle.New.Anchor)})";
+        var notes = new List<string>();
         await AddOnChainAsync(checks, notes, [(bundle.Old, "old"), (bundle.New, "new")], cancellationToken).ConfigureAwait(false);
-        return new VerificationReport(checks, notes);
+        return new VerificationReport(subject, checks, notes);
     }
 
     private async Task AddOnChainAsync(List<CheckResult> checks, List<string> notes, (CheckpointRecord Checkpoint, string Label)[] checkpoints, CancellationToken cancellationToken)

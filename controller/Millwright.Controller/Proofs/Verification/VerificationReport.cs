@@ -1,7 +1,8 @@
 namespace Millwright.Controller.Proofs.Verification;
 
-/// <summary>What verifying one bundle found: every check requested, in order, and notes on what was not checked.</summary>
-internal sealed record VerificationReport(IReadOnlyList<CheckResult> Checks, IReadOnlyList<string> Notes)
+/// <summary>What verifying one bundle found: what the bundle claims to prove, every check requested in order, and notes
+/// on what was not checked.</summary>
+internal sealed record VerificationReport(string Subject, IReadOnlyList<CheckResult> Checks, IReadOnlyList<string> Notes)
 {
     public bool AllPassed => Checks.Count > 0 && Checks.All(check => check.Passed);
 
