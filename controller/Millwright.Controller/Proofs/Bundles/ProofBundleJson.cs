@@ -19,6 +19,7 @@ internal static partial class ProofBundleJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        NumberHandling = JsonNumberHandling.Strict,
         Converters = { new HexBytesJsonConverter() },
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
