@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Millwright.Controller.Anchoring;
 using Millwright.Controller.Configuration;
 
 namespace Millwright.Controller.Hosting;
@@ -17,6 +18,7 @@ internal static class OptionsCheck
         Collect<MqttOptions>(services, failures);
         Collect<IngestOptions>(services, failures);
         Collect<ApiOptions>(services, failures);
+        Collect<AnchorOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(ControllerOptions.Section, typeof(ControllerOptions), failures);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Millwright.Controller.Anchoring;
 using Millwright.Controller.Api;
 using Millwright.Controller.Configuration;
 using Millwright.Controller.Devices;
@@ -19,8 +20,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers options (bound from configuration, validated at start), storage, the device keyring, MQTT (the
     /// embedded broker or an external broker's client, by Millwright:Mqtt:Mode), the ingest pipeline, metrics and
-    /// the API's services. Hosted services start in this order and stop in reverse: store and keys, MQTT, ingest —
-    /// so on stop ingest drains and acks while MQTT is still up.
+    /// the API's services, and anchoring of the frame log's checkpoints (Millwright:Anchoring; a local Anvil chain unless
+    /// an endpoint is configured). Hosted services start in this order and stop in reverse: store and keys, MQTT,
+    /// ingest, anchoring — so on stop ingest drains and acks while MQTT is still up.
     /// </summary>
     public static IServiceCollection AddMillwright(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IControllerStore>(sp => new SqliteControllerStore(
             new SqliteStoreOptions(sp.GetRequiredService<IOptions<ControllerOptions>>().Value.FullDataDirectory),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMerkleLogStore>(sp => sp.GetRequiredService<IControllerStore>());
+        services.AddSingleton<IMerkleLogHead, StoredLogHead>();
         services.AddSingleton<DeviceKeyring>(sp => new DeviceKeyring(sp.GetRequiredService<IControllerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeviceKeyring>(sp => sp.GetRequiredService<DeviceKeyring>());
         services.AddSingleton(sp => new DeviceRegistry(
@@ -58,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<KeyringRefresh>();
         services.AddHostedService<MqttLinkService>();
         services.AddHostedService<IngestPipeline>();
+        services.AddAnchoring(configuration);
         return services;
     }
 

@@ -19,7 +19,7 @@ namespace Millwright.Controller.Storage;
 /// </para>
 /// Every method is safe to call concurrently; writes are serialized inside the implementation.
 /// </summary>
-public interface IControllerStore : IAsyncDisposable
+public interface IControllerStore : IMerkleLogStore, IAsyncDisposable
 {
     /// <summary>Brings the schema to the newest version (numbered migrations, each in its own transaction); idempotent.
     /// Returns the schema version after migrating.</summary>

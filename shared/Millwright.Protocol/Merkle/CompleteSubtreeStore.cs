@@ -5,10 +5,9 @@ namespace Millwright.Protocol.Merkle;
 /// <summary>
 /// The hashes of every complete, aligned subtree of an append-only tree: level L holds Size &gt;&gt; L hashes, the
 /// node (L, i) covering leaves [i·2^L, (i+1)·2^L). Each level is a growable byte[] of 32-byte hashes.
-/// Any range whose start is aligned to the power of two at or above its width (every range RFC 9162 §2.1.1's
-/// recursion visits) is then a right fold over at most log2(width) stored nodes.
+/// <see cref="MerkleProofBuilder"/> answers roots and proofs from these nodes.
 /// </summary>
-internal sealed class CompleteSubtreeStore
+internal sealed class CompleteSubtreeStore : IMerkleNodeSource
 {
     public const long MaxSize = int.MaxValue / MerkleHasher.HashSize;
 
@@ -60,41 +59,6 @@ internal sealed class CompleteSubtreeStore
     public void CopyNode(int level, long index, byte[] output, int outputOffset)
     {
         Array.Copy(_levels[level], (int)index * HashSize, output, outputOffset, HashSize);
-    }
-
-    /// <summary>
-    /// MTH(D[start:end]) (RFC 9162 §2.1.1) for 0 ≤ start ≤ end ≤ Size with start aligned as described above:
-    /// the set bits of the width, high to low, are consecutive complete subtrees; hash them right to left.
-    /// </summary>
-    public void WriteRangeHash(long start, long end, byte[] output, int outputOffset)
-    {
-        long width = end - start;
-        if (width == 0)
-        {
-            _hasher.HashEmpty(output, outputOffset);
-            return;
-        }
-
-        bool haveRightPart = false;
-        for (int level = 0; (width >> level) != 0; level++)
-        {
-            if (((width >> level) & 1) == 0)
-            {
-                continue;
-            }
-
-            long blockStart = start + ((width >> (level + 1)) << (level + 1));
-            int blockOffset = (int)(blockStart >> level) * HashSize;
-            if (haveRightPart)
-            {
-                _hasher.HashChildren(_levels[level], blockOffset, output, outputOffset, output, outputOffset);
-            }
-            else
-            {
-                Array.Copy(_levels[level], blockOffset, output, outputOffset, HashSize);
-                haveRightPart = true;
-            }
-        }
     }
 
     private void ReserveLeaf()

@@ -21,6 +21,7 @@ public sealed class MerkleTree
 
     private readonly MerkleHasher _hasher = new MerkleHasher();
     private readonly CompleteSubtreeStore _store;
+    private readonly MerkleProofBuilder _proofs;
 
     public MerkleTree()
         : this(16)
@@ -31,6 +32,7 @@ public sealed class MerkleTree
     public MerkleTree(int initialCapacity)
     {
         _store = new CompleteSubtreeStore(_hasher, initialCapacity);
+        _proofs = new MerkleProofBuilder(_store, _hasher);
     }
 
     public long Size
@@ -85,25 +87,17 @@ public sealed class MerkleTree
     /// <summary>MTH(D[0:treeSize]) (RFC 9162 §2.1.1) into <paramref name="output"/>, without allocating.</summary>
     public void WriteRoot(long treeSize, byte[] output, int outputOffset)
     {
-        CheckTreeSize(treeSize);
-        if (output == null || outputOffset < 0 || outputOffset > output.Length - MerkleHasher.HashSize)
-        {
-            throw new ProtocolException(ProtocolError.MerkleInvalidArgument, "output needs 32 bytes at the given offset");
-        }
-
-        _store.WriteRangeHash(0, treeSize, output, outputOffset);
+        _proofs.WriteRoot(treeSize, output, outputOffset);
     }
 
     public byte[] GetRoot(long treeSize)
     {
-        byte[] root = new byte[MerkleHasher.HashSize];
-        WriteRoot(treeSize, root, 0);
-        return root;
+        return _proofs.GetRoot(treeSize);
     }
 
     public byte[] GetRoot()
     {
-        return GetRoot(_store.Size);
+        return _proofs.GetRoot(_store.Size);
     }
 
     /// <summary>
@@ -111,38 +105,7 @@ public sealed class MerkleTree
     /// </summary>
     public byte[][] GetInclusionProof(long leafIndex, long treeSize)
     {
-        CheckTreeSize(treeSize);
-        if (leafIndex < 0 || leafIndex >= treeSize)
-        {
-            throw new ProtocolException(ProtocolError.MerkleInvalidArgument, "leaf index is outside the tree");
-        }
-
-        int length = MerkleTreeMath.InclusionProofLength(leafIndex, treeSize);
-        byte[][] proof = new byte[length][];
-
-        // Walk the recursion from the root down; PATH lists the deepest sibling first, so fill from the back.
-        long start = 0;
-        long end = treeSize;
-        int position = length;
-        while (end - start > 1)
-        {
-            long k = MerkleTreeMath.LargestPowerOfTwoBelow(end - start);
-            byte[] sibling = new byte[MerkleHasher.HashSize];
-            if (leafIndex < start + k)
-            {
-                _store.WriteRangeHash(start + k, end, sibling, 0);
-                end = start + k;
-            }
-            else
-            {
-                _store.WriteRangeHash(start, start + k, sibling, 0);
-                start += k;
-            }
-
-            proof[--position] = sibling;
-        }
-
-        return proof;
+        return _proofs.GetInclusionProof(leafIndex, treeSize);
     }
 
     /// <summary>
@@ -150,79 +113,12 @@ public sealed class MerkleTree
     /// </summary>
     public byte[][] GetConsistencyProof(long size1, long size2)
     {
-        CheckTreeSize(size2);
-        if (size1 < 0 || size1 > size2)
-        {
-            throw new ProtocolException(ProtocolError.MerkleInvalidArgument, "first tree size must be between 0 and the second");
-        }
-
-        if (size1 == 0 || size1 == size2)
-        {
-            return new byte[0][];
-        }
-
-        int length = MerkleTreeMath.ConsistencyProofLength(size1, size2);
-        byte[][] proof = new byte[length][];
-
-        // SUBPROOF(m, D[start:end], b), unrolled from the root down; the deepest node comes first in the proof.
-        long start = 0;
-        long end = size2;
-        bool wholeOldTreeKnown = true;
-        int position = length;
-        while (size1 != end)
-        {
-            long k = MerkleTreeMath.LargestPowerOfTwoBelow(end - start);
-            byte[] node = new byte[MerkleHasher.HashSize];
-            if (size1 - start <= k)
-            {
-                _store.WriteRangeHash(start + k, end, node, 0);
-                end = start + k;
-            }
-            else
-            {
-                _store.WriteRangeHash(start, start + k, node, 0);
-                start += k;
-                wholeOldTreeKnown = false;
-            }
-
-            proof[--position] = node;
-        }
-
-        if (!wholeOldTreeKnown)
-        {
-            // SUBPROOF(m, D[m], false) = {MTH(D[m])}: the verifier cannot know this subtree's hash.
-            byte[] node = new byte[MerkleHasher.HashSize];
-            _store.WriteRangeHash(start, end, node, 0);
-            proof[--position] = node;
-        }
-
-        return proof;
+        return _proofs.GetConsistencyProof(size1, size2);
     }
 
     /// <summary>The compact frontier of the first <paramref name="treeSize"/> leaves, to continue appending elsewhere.</summary>
     public MerkleFrontier GetFrontier(long treeSize)
     {
-        CheckTreeSize(treeSize);
-        byte[] packed = new byte[MerkleTreeMath.CountSetBits(treeSize) * MerkleHasher.HashSize];
-        int offset = 0;
-        for (int level = 62; level >= 0; level--)
-        {
-            if (((treeSize >> level) & 1) == 1)
-            {
-                long blockStart = (treeSize >> (level + 1)) << (level + 1);
-                _store.CopyNode(level, blockStart >> level, packed, offset);
-                offset += MerkleHasher.HashSize;
-            }
-        }
-
-        return MerkleFrontier.FromPackedHashes(treeSize, packed, 0, packed.Length);
-    }
-
-    private void CheckTreeSize(long treeSize)
-    {
-        if (treeSize < 0 || treeSize > _store.Size)
-        {
-            throw new ProtocolException(ProtocolError.MerkleInvalidArgument, "tree size is negative or larger than the tree");
-        }
+        return _proofs.GetFrontier(treeSize);
     }
 }

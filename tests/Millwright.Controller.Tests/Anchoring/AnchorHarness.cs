@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Millwright.Controller.Anchoring;
 using Millwright.Controller.Anchoring.Chain;
 using Millwright.Controller.Anchoring.State;
+using Millwright.Controller.Storage.Records;
+using Millwright.Protocol.Merkle;
 using Nethereum.KeyStore.Model;
 
 namespace Millwright.Controller.Tests.Anchoring;
@@ -19,10 +21,11 @@ internal sealed class AnchorHarness : IAsyncDisposable
     private readonly ILoggerFactory _loggers = TestOutputLoggerProvider.CreateFactory();
     private AnchorChainConnection _connection;
 
-    private AnchorHarness(string dataDirectory, AnchorOptions options)
+    private AnchorHarness(string dataDirectory, AnchorOptions options, StoredFrameLog log)
     {
         DataDirectory = dataDirectory;
         Options = options;
+        Log = log;
         _connection = NewConnection();
     }
 
@@ -32,7 +35,8 @@ internal sealed class AnchorHarness : IAsyncDisposable
 
     public ManualClock Clock { get; } = new();
 
-    public TestLogHead Log { get; } = new();
+    /// <summary>The real frame log (SQLite store in the data directory) whose checkpoints are anchored.</summary>
+    public StoredFrameLog Log { get; }
 
     public AnchorSession Session { get; private set; } = null!;
 
@@ -64,7 +68,7 @@ internal sealed class AnchorHarness : IAsyncDisposable
             Confirmations = 1,
         };
         configure?.Invoke(options);
-        var harness = new AnchorHarness(dataDirectory, options);
+        var harness = new AnchorHarness(dataDirectory, options, await StoredFrameLog.OpenAsync(dataDirectory));
         await harness.ConnectAsync();
         return harness;
     }
@@ -124,21 +128,50 @@ internal sealed class AnchorHarness : IAsyncDisposable
 
     public Task<IReadOnlyList<AnchoredEvent>> EventsAsync() => Cheats.AnchoredEventsAsync(Chain.ContractAddress);
 
-    /// <summary>Asserts the contract's history is exactly these sizes, each once, in this order, with this log's roots.</summary>
+    /// <summary>
+    /// Asserts the contract's history is exactly these sizes, each once, in this order, with this log's roots; and that
+    /// every stored frame is provable against the chain: its inclusion proof, from the store, leads to the root the
+    /// contract holds for the first anchored size that covers it (frames after the last anchor are not yet provable).
+    /// </summary>
     public async Task AssertAnchoredExactlyAsync(params long[] sizes)
     {
+        CancellationToken cancellationToken = TestContext.Current.CancellationToken;
         IReadOnlyList<AnchoredEvent> events = await EventsAsync();
         Assert.Equal(sizes, events.Select(anchored => anchored.Checkpoint.Size));
-        Assert.All(events, anchored => Assert.Equal(TestLogHead.CheckpointOf(anchored.Checkpoint.Size), anchored.Checkpoint));
+        foreach (AnchoredEvent anchored in events)
+        {
+            Assert.Equal(await Log.CheckpointOfAsync(anchored.Checkpoint.Size), anchored.Checkpoint);
+        }
+
+        var onChain = new Dictionary<long, byte[]>();
         foreach (long size in sizes)
         {
-            Assert.Equal(TestLogHead.CheckpointOf(size), (await Chain.GetCheckpointAsync(size, TestContext.Current.CancellationToken))?.Checkpoint);
+            LogCheckpoint? recorded = (await Chain.GetCheckpointAsync(size, cancellationToken))?.Checkpoint;
+            Assert.Equal(await Log.CheckpointOfAsync(size), recorded);
+            onChain[size] = recorded!.RootBytes();
+        }
+
+        var inclusion = new InclusionProofVerifier();
+        var hasher = new MerkleHasher();
+        foreach (StoredFrame frame in await Log.FramesAsync())
+        {
+            long leaf = frame.LogIndex - 1;
+            long covering = sizes.Where(size => size > leaf).DefaultIfEmpty(0).Min();
+            if (covering == 0)
+            {
+                continue;
+            }
+
+            byte[][] path = [.. await Log.Store.GetInclusionProofAsync(leaf, covering, cancellationToken)];
+            Assert.True(inclusion.VerifyInclusion(leaf, covering, hasher.HashLeaf(frame.RawMessage), path, onChain[covering]),
+                $"frame {frame.LogIndex} is not provable against the root anchored at size {covering}");
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync();
+        await Log.DisposeAsync();
         _loggers.Dispose();
         try
         {

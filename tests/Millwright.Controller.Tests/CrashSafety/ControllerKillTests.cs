@@ -4,6 +4,7 @@ using Millwright.Controller.Storage.Records;
 using Millwright.Controller.Storage.Sqlite;
 using Millwright.Controller.Tests.Infrastructure;
 using Millwright.Protocol.Keys;
+using Millwright.Protocol.Merkle;
 using Millwright.Protocol.Messages;
 
 namespace Millwright.Controller.Tests.CrashSafety;
@@ -93,6 +94,7 @@ public sealed class ControllerKillTests
 
         Assert.Equal(Enumerable.Range(1, frames.Count).Select(i => (long)i), frames.Select(f => f.LogIndex));
         Assert.Equal(fleet.Totals.Produced, frames.Count);
+        await AssertMerkleLogMatchesFramesAsync(store, frames);
         Dictionary<string, byte[]> secrets = members.ToDictionary(m => m.DeviceId, m => m.Secret);
         foreach (IGrouping<string, StoredFrame> device in frames.GroupBy(f => f.DeviceId))
         {
@@ -111,6 +113,28 @@ public sealed class ControllerKillTests
             Assert.Equal(produced, watermark.ContiguousSequence);
             Assert.Equal(0, watermark.OpenGapCount);
             Assert.Equal(produced * 6, await CountReadingsAsync(store, device.Key));
+        }
+    }
+
+    /// <summary>The Merkle log the killed controller kept equals the tree of its stored frames, leaf for leaf, and was
+    /// not patched up at open: SIGKILL never separated the log from the frame table.</summary>
+    private static async Task AssertMerkleLogMatchesFramesAsync(SqliteControllerStore store, List<StoredFrame> frames)
+    {
+        Assert.Equal(0, store.LeavesAppendedAtOpen);
+        var tree = new MerkleTree(frames.Count);
+        foreach (StoredFrame frame in frames)
+        {
+            tree.Append(frame.RawMessage);
+        }
+
+        Assert.Equal(frames.Count, await store.GetLogSizeAsync(Ct));
+        Assert.Equal(tree.GetRoot(), await store.GetLogRootAsync(frames.Count, Ct));
+        var inclusion = new InclusionProofVerifier();
+        var hasher = new MerkleHasher();
+        for (int leaf = 0; leaf < frames.Count; leaf += Math.Max(1, frames.Count / 50))
+        {
+            byte[][] path = [.. await store.GetInclusionProofAsync(leaf, frames.Count, Ct)];
+            Assert.True(inclusion.VerifyInclusion(leaf, frames.Count, hasher.HashLeaf(frames[leaf].RawMessage), path, tree.GetRoot()));
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class RunningController : IAsyncDisposable
 
     private readonly StringWriter _console = new();
     private readonly TextWriter _syncConsole;
+    private string[] _arguments = [];
 
     private RunningController(string dataDirectory, int mqttPort, int apiPort)
     {
@@ -60,11 +61,23 @@ internal sealed partial class RunningController : IAsyncDisposable
             "--mqtt-bind", "127.0.0.1",
             "--mqtt-port", controller.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
+            // Anchoring starts a local Anvil chain; the tests that cover it turn it back on.
+            "--Millwright:Anchoring:Enabled=false",
             .. extraArguments,
         ];
+        controller._arguments = arguments;
         controller.App = ControllerHost.Build(arguments, controller._syncConsole);
         await controller.App.StartAsync(TestContext.Current.CancellationToken);
         return controller;
+    }
+
+    /// <summary>Stops the controller cleanly and starts it again on the same data directory and ports.</summary>
+    internal async Task RestartAsync()
+    {
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        App = ControllerHost.Build(_arguments, _syncConsole);
+        await App.StartAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Registers a device with the given test device's secret (as `device add --import` would).</summary>

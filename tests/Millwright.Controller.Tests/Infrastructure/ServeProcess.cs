@@ -29,6 +29,8 @@ internal sealed class ServeProcess : IDisposable
             "--mqtt-bind", "127.0.0.1",
             "--mqtt-port", MqttPort.ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
+            // Anchoring starts a local Anvil chain; the tests that cover it turn it back on.
+            "--Millwright:Anchoring:Enabled=false",
             .. extraArguments,
         ];
     }

@@ -39,6 +39,10 @@ public sealed class SqliteControllerStore : IControllerStore
     /// stay queryable and are settled by a later step.</summary>
     public Exception? LastSettleError { get; private set; }
 
+    /// <summary>Frames the last <see cref="MigrateAsync"/> found missing from the Merkle log and appended: non-zero only
+    /// for a database written before the log existed (the log and the frames are otherwise written in one transaction).</summary>
+    public long LeavesAppendedAtOpen { get; private set; }
+
     /// <summary>Opens the database under <paramref name="dataDirectory"/> (created 0700 if missing) and migrates it.</summary>
     public static Task<SqliteControllerStore> OpenAsync(string dataDirectory, CancellationToken cancellationToken, TimeProvider? time = null) =>
         OpenAsync(new SqliteStoreOptions(dataDirectory), cancellationToken, time);
@@ -64,6 +68,7 @@ public sealed class SqliteControllerStore : IControllerStore
     {
         int version = await Write(cancellationToken: cancellationToken,
             write: connection => SqliteMigrator.Migrate(connection, SqliteSchema.Migrations, _time.GetUtcNow())).ConfigureAwait(false);
+        LeavesAppendedAtOpen = await Write(cancellationToken: cancellationToken, write: connection => FrameWriter(connection).CatchUpMerkleLog()).ConfigureAwait(false);
         if (_options.ReadingSettleCycle > TimeSpan.Zero)
         {
             _settling ??= Task.Run(SettleContinuouslyAsync, CancellationToken.None);
@@ -104,11 +109,7 @@ public sealed class SqliteControllerStore : IControllerStore
         InTransaction(cancellationToken: cancellationToken, change: (c, t) => SqliteRegistryWrites.Replace(c, t, deviceId, key, at));
 
     public Task<StoreFramesResult> StoreFramesAsync(IReadOnlyList<FrameToStore> frames, CancellationToken cancellationToken) =>
-        Write(cancellationToken: cancellationToken, write: connection =>
-        {
-            _frameWriter ??= new SqliteFrameWriter(connection, _time);
-            return _frameWriter.Store(frames);
-        });
+        Write(cancellationToken: cancellationToken, write: connection => FrameWriter(connection).Store(frames));
 
     public Task QuarantineAsync(IReadOnlyList<QuarantineEntry> entries, CancellationToken cancellationToken) =>
         InTransaction(cancellationToken: cancellationToken, change: (c, t) =>
@@ -147,6 +148,24 @@ public sealed class SqliteControllerStore : IControllerStore
 
     public Task<long> CountFramesAsync(CancellationToken cancellationToken) =>
         Read(cancellationToken: cancellationToken, query: SqliteFrameQueries.Count);
+
+    public Task<long> GetLogSizeAsync(CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteMerkleNodes.LeafCount(c, null));
+
+    public Task<byte[]> GetLogRootAsync(long treeSize, CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteMerkleQueries.Root(c, treeSize));
+
+    public Task<IReadOnlyList<byte[]>> GetInclusionProofAsync(long leafIndex, long treeSize, CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteMerkleQueries.Inclusion(c, leafIndex, treeSize));
+
+    public Task<IReadOnlyList<byte[]>> GetConsistencyProofAsync(long oldSize, long newSize, CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteMerkleQueries.Consistency(c, oldSize, newSize));
+
+    public Task<StoredFrame?> GetFrameAsync(long logIndex, CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteFrameQueries.One(c, logIndex, null));
+
+    public Task<StoredFrame?> FindFrameAsync(string deviceId, int epoch, long sequence, CancellationToken cancellationToken) =>
+        Read(cancellationToken: cancellationToken, query: c => SqliteFrameQueries.One(c, null, (deviceId, epoch, sequence)));
 
     public Task<ApiTokenRecord?> GetActiveApiTokenAsync(CancellationToken cancellationToken) =>
         Read(cancellationToken: cancellationToken, query: c => SqliteApiTokens.Active(c, null));
@@ -213,6 +232,8 @@ public sealed class SqliteControllerStore : IControllerStore
         {
         }
     }
+
+    private SqliteFrameWriter FrameWriter(SqliteConnection connection) => _frameWriter ??= new SqliteFrameWriter(connection, _time);
 
     private Task<T> Read<T>(Func<SqliteConnection, T> query, CancellationToken cancellationToken)
     {

@@ -52,13 +52,47 @@ internal static class SqliteFrameQueries
         var frames = new List<StoredFrame>();
         while (reader.Read())
         {
-            frames.Add(new StoredFrame(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3),
-                (FrameKind)reader.GetInt32(4), reader.Time(5), reader.Bytes(6)));
+            frames.Add(ReadFrame(reader));
         }
 
         return frames;
     }
 
-    public static long Count(SqliteConnection connection) =>
-        (long)SqliteCommands.Scalar(connection, null, "SELECT COALESCE(MAX(log_index), 0) FROM frames")!;
+    private static StoredFrame ReadFrame(SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3), (FrameKind)reader.GetInt32(4),
+            reader.Time(5), reader.Bytes(6));
+
+    public static long Count(SqliteConnection connection) => Count(connection, null);
+
+    public static long Count(SqliteConnection connection, SqliteTransaction? transaction) =>
+        (long)SqliteCommands.Scalar(connection, transaction, "SELECT COALESCE(MAX(log_index), 0) FROM frames")!;
+
+    /// <summary>(log index, signed bytes) from <paramref name="fromLogIndex"/> on, in log order.</summary>
+    public static IReadOnlyList<(long LogIndex, byte[] Raw)> RawInLogOrder(SqliteConnection connection, SqliteTransaction? transaction, long fromLogIndex, int limit)
+    {
+        using SqliteCommand command = SqliteCommands.Create(connection, transaction,
+            "SELECT log_index, raw FROM frames WHERE log_index >= $from ORDER BY log_index LIMIT $limit", ("$from", fromLogIndex), ("$limit", limit));
+        using SqliteDataReader reader = command.ExecuteReader();
+        var frames = new List<(long, byte[])>();
+        while (reader.Read())
+        {
+            frames.Add((reader.GetInt64(0), reader.Bytes(1)));
+        }
+
+        return frames;
+    }
+
+    /// <summary>One stored frame by log index, or by (device, epoch, sequence).</summary>
+    public static StoredFrame? One(SqliteConnection connection, long? logIndex, (string DeviceId, int Epoch, long Sequence)? key)
+    {
+        string filter = logIndex is not null
+            ? "f.log_index = $l"
+            : "f.device_key = (SELECT device_key FROM devices WHERE device_id = $id) AND f.epoch = $e AND f.seq = $s";
+        using SqliteCommand command = SqliteCommands.Create(connection, null,
+            "SELECT f.log_index, d.device_id, f.epoch, f.seq, f.kind, f.received_at_us, f.raw " +
+            $"FROM frames f JOIN devices d ON d.device_key = f.device_key WHERE {filter}",
+            ("$l", logIndex), ("$id", key?.DeviceId), ("$e", key?.Epoch), ("$s", key?.Sequence));
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? ReadFrame(reader) : null;
+    }
 }

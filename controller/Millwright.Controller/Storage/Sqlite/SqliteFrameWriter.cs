@@ -6,8 +6,9 @@ namespace Millwright.Controller.Storage.Sqlite;
 /// <summary>
 /// The ingest write path: one IMMEDIATE transaction per batch on the store's write connection, with every statement
 /// compiled once. Exactly-once comes from the unique (device, epoch, seq) key: INSERT … ON CONFLICT DO NOTHING, and a
-/// frame that was not inserted is compared with the stored one (duplicate or conflict). Used under the store's write
-/// lock only.
+/// frame that was not inserted is compared with the stored one (duplicate or conflict). Each stored frame is appended
+/// to the Merkle log in the same transaction, so the log and the frame table commit or roll back together. Used under
+/// the store's write lock only.
 /// </summary>
 internal sealed class SqliteFrameWriter : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class SqliteFrameWriter : IDisposable
     private readonly SqliteSequenceStates _sequences;
     private readonly SqliteKeyCutOvers _cutOvers;
     private readonly SqliteFrameStatements _statements;
+    private readonly SqliteMerkleAppender _merkle;
     private readonly Dictionary<string, long> _deviceKeys = new(StringComparer.Ordinal);
 
     public SqliteFrameWriter(SqliteConnection connection, TimeProvider time)
@@ -25,14 +27,79 @@ internal sealed class SqliteFrameWriter : IDisposable
         _sequences = new SqliteSequenceStates(connection);
         _cutOvers = new SqliteKeyCutOvers(connection);
         _statements = new SqliteFrameStatements(connection);
+        _merkle = new SqliteMerkleAppender(connection);
     }
 
     public StoreFramesResult Store(IReadOnlyList<FrameToStore> frames)
     {
+        using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+        _merkle.Begin(transaction);
+        try
+        {
+            return Store(transaction, frames);
+        }
+        catch
+        {
+            _merkle.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends frames stored before the Merkle log existed (a database from before schema version 2) to the log, in
+    /// log order, 10,000 per transaction; a no-op when the log is complete. A log longer than the frame table cannot
+    /// come from this code and is refused.
+    /// </summary>
+    public long CatchUpMerkleLog()
+    {
+        long appended = 0;
+        while (true)
+        {
+            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            _merkle.Begin(transaction);
+            try
+            {
+                long frames = SqliteFrameQueries.Count(_connection, transaction);
+                if (_merkle.Size > frames)
+                {
+                    throw new InvalidOperationException(
+                        $"the Merkle log holds {_merkle.Size} leaves but the frame table only {frames} frames: the database is damaged");
+                }
+
+                if (_merkle.Size == frames)
+                {
+                    return appended;
+                }
+
+                foreach ((long logIndex, byte[] raw) in SqliteFrameQueries.RawInLogOrder(_connection, transaction, _merkle.Size + 1, 10_000))
+                {
+                    _merkle.Append(logIndex, raw);
+                    appended++;
+                }
+
+                transaction.Commit();
+            }
+            catch
+            {
+                _merkle.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _sequences.Dispose();
+        _cutOvers.Dispose();
+        _statements.Dispose();
+        _merkle.Dispose();
+    }
+
+    private StoreFramesResult Store(SqliteTransaction transaction, IReadOnlyList<FrameToStore> frames)
+    {
         var outcomes = new FrameStoreOutcome[frames.Count];
         var touched = new Dictionary<(long, int), TouchedSequence>();
         var activity = new Dictionary<long, ActivityDelta>();
-        using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
         _statements.Transaction = transaction;
         for (int i = 0; i < frames.Count; i++)
         {
@@ -71,13 +138,6 @@ internal sealed class SqliteFrameWriter : IDisposable
         return new StoreFramesResult(outcomes, watermarks);
     }
 
-    public void Dispose()
-    {
-        _sequences.Dispose();
-        _cutOvers.Dispose();
-        _statements.Dispose();
-    }
-
     private FrameStoreOutcome StoreOne(long deviceKey, FrameToStore frame, SequenceCoverage coverage)
     {
         long? logIndex = _statements.InsertFrame(deviceKey, frame);
@@ -89,6 +149,7 @@ internal sealed class SqliteFrameWriter : IDisposable
                 : new FrameStoreOutcome(FrameStoreStatus.Conflict, null);
         }
 
+        _merkle.Append(logIndex.Value, frame.RawMessage);
         coverage.Add(frame.Sequence, frame.Sequence);
         if (frame.Gap is { } gap)
         {

@@ -14,6 +14,11 @@ namespace Millwright.Controller.Storage.Sqlite;
 /// which cut sustained throughput by about eight times as the table grew. reading_id = log_index * 64 + sample index:
 /// unique, increasing in commit order, and unchanged by the move, so paging cursors stay valid.
 /// </para>
+/// <para>
+/// merkle_nodes holds the frame log's RFC 9162 tree: node (level, idx) is the hash of leaves [idx·2^level,
+/// (idx+1)·2^level), level 0 being the leaf hashes (leaf index = log_index − 1). Written in the ingest transaction
+/// (<see cref="SqliteMerkleAppender"/>), about two rows per frame; never updated or deleted.
+/// </para>
 /// </summary>
 internal static class SqliteSchema
 {
@@ -154,6 +159,14 @@ internal static class SqliteSchema
                 token_hash BLOB NOT NULL,
                 created_at_us INTEGER NOT NULL,
                 revoked_at_us INTEGER NULL);
+            """),
+        new(2, "Merkle log: hashes of every complete subtree of the frame log",
+            """
+            CREATE TABLE merkle_nodes (
+                level INTEGER NOT NULL,
+                idx INTEGER NOT NULL,
+                hash BLOB NOT NULL,
+                PRIMARY KEY (level, idx)) WITHOUT ROWID;
             """),
     ];
 }
