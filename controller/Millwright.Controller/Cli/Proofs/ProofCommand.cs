@@ -129,13 +129,6 @@ internal static class ProofCommand
             throw new FileNotFoundException($"no database in {dataDirectory} (start the controller there, or pass --data-dir)");
         }
 
-        SqliteControllerStore store = await SqliteControllerStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        if ((object)store is IMerkleLogStore log)
-        {
-            return log;
-        }
-
-        await store.DisposeAsync().ConfigureAwait(false);
-        throw new IOException("this build's store has no Merkle log yet");
+        return await SqliteControllerStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
     }
 }
