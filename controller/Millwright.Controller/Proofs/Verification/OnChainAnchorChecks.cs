@@ -13,6 +13,7 @@ namespace Millwright.Controller.Proofs.Verification;
 internal sealed class OnChainAnchorChecks(IAnchorContractReader chain, int requiredConfirmations)
 {
     private long? _chainId;
+    private bool _chainIdReported;
 
     /// <param name="label">"" for a frame bundle's checkpoint; "old" or "new" for a consistency bundle's.</param>
     public async Task<IReadOnlyList<CheckResult>> CheckAsync(CheckpointRecord checkpoint, string label, CancellationToken cancellationToken)
@@ -30,10 +31,16 @@ internal sealed class OnChainAnchorChecks(IAnchorContractReader chain, int requi
         try
         {
             CheckResult chainId = await CheckChainIdAsync(anchor, cancellationToken).ConfigureAwait(false);
-            results.Add(chainId);
             if (!chainId.Passed)
             {
+                results.Add(chainId);
                 return results;
+            }
+
+            if (!_chainIdReported)
+            {
+                results.Add(chainId); // a consistency bundle's two anchors are on one endpoint: one line says so
+                _chainIdReported = true;
             }
 
             current = CheckNames.For(label, CheckNames.OnChainRoot);
@@ -107,9 +114,11 @@ internal sealed class OnChainAnchorChecks(IAnchorContractReader chain, int requi
         long latest = await chain.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
         long confirmations = latest - onChain.BlockNumber + 1;
         return confirmations >= requiredConfirmations
-            ? CheckResult.Pass(name, $"{confirmations} confirmations (latest block {latest}; at least {requiredConfirmations} required)")
-            : CheckResult.Fail(name, $"{confirmations} confirmations (latest block {latest}), {requiredConfirmations} required: the anchor could still be reorganised away; verify again later");
+            ? CheckResult.Pass(name, $"{Confirmations(confirmations)} (latest block {latest}; at least {requiredConfirmations} required)")
+            : CheckResult.Fail(name, $"{Confirmations(confirmations)} (latest block {latest}), {requiredConfirmations} required: the anchor could still be reorganised away; verify again later");
     }
+
+    private static string Confirmations(long count) => count == 1 ? "1 confirmation" : $"{count} confirmations";
 
     private static string Time(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

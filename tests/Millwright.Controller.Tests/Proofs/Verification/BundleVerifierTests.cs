@@ -52,7 +52,7 @@ public sealed class BundleVerifierTests
 
         Assert.True(report.AllPassed, string.Join("\n", report.Checks));
         Assert.Equal(
-            ["consistency", "chain-id", "old on-chain-root", "old block", "old confirmations", "chain-id", "new on-chain-root", "new block", "new confirmations"],
+            ["consistency", "chain-id", "old on-chain-root", "old block", "old confirmations", "new on-chain-root", "new block", "new confirmations"],
             report.Checks.Select(c => c.Name));
     }
 

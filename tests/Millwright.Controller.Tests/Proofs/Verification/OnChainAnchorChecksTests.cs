@@ -68,9 +68,9 @@ public sealed class OnChainAnchorChecksTests
         var checks = new OnChainAnchorChecks(_chain, 1);
 
         _chain.BlockHashes[7] = FakeAnchorHistory.BlockHash(99);
-        CheckResult reorganised = (await checks.CheckAsync(bundle.Checkpoint, string.Empty, Ct))[2];
+        CheckResult reorganised = (await checks.CheckAsync(bundle.Checkpoint, string.Empty, Ct)).Single(r => r.Name == "block");
         _chain.Hold(12, bundle.Checkpoint.Root, 8);
-        CheckResult moved = (await checks.CheckAsync(bundle.Checkpoint, string.Empty, Ct))[2];
+        CheckResult moved = (await checks.CheckAsync(bundle.Checkpoint, string.Empty, Ct)).Single(r => r.Name == "block");
 
         Assert.Contains("the block was reorganised", reorganised.ToString(), StringComparison.Ordinal);
         Assert.Equal("FAIL block: the contract says block 8 recorded the checkpoint, the bundle says block 7: a reorganisation moved it (export the bundle again)", moved.ToString());
