@@ -9,8 +9,8 @@ namespace Millwright.Controller.Demo;
 /// sequence, acked watermark and gaps; quarantine by reason; the readings of one stored frame.</summary>
 internal static class DemoSummary
 {
-    /// <returns>0 when frames of every registered device (and at least one) were stored, else 1.</returns>
-    internal static async Task<int> WriteAsync(IControllerStore store, IReadOnlyCollection<string> registered, string boardFile, TextWriter output, CancellationToken cancellationToken)
+    /// <returns>Null when frames of every registered device (and at least one) were stored, else what went wrong.</returns>
+    internal static async Task<string?> WriteAsync(IControllerStore store, IReadOnlyCollection<string> registered, string boardFile, TextWriter output, CancellationToken cancellationToken)
     {
         IReadOnlyList<DeviceOverview> overviews = await store.ListDeviceOverviewsAsync(cancellationToken).ConfigureAwait(false);
         long total = await store.CountFramesAsync(cancellationToken).ConfigureAwait(false);
@@ -39,16 +39,9 @@ internal static class DemoSummary
         }
 
         string[] missing = registered.Where(id => !overviews.Any(o => o.Device.DeviceId == id && o.Activity is { FramesStored: > 0 })).ToArray();
-        if (registered.Count == 0 || missing.Length > 0)
-        {
-            output.WriteLine(registered.Count == 0
-                ? "result: FAILED — no device registered (the fleet announced none)"
-                : $"result: FAILED — no frame stored from {string.Join(", ", missing)}");
-            return 1;
-        }
-
-        output.WriteLine($"result: OK — frames from all {registered.Count} device(s) verified and stored");
-        return 0;
+        return registered.Count == 0 ? "no device registered (the fleet announced none)"
+            : missing.Length > 0 ? $"no frame stored from {string.Join(", ", missing)}"
+            : null;
     }
 
     private static async Task WriteOneFrameAsync(IControllerStore store, string deviceId, Dictionary<int, string> names, TextWriter output, CancellationToken cancellationToken)

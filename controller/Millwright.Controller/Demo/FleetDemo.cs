@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Millwright.Controller.Anchoring;
 using Millwright.Controller.Devices;
 using Millwright.Controller.Hosting;
 using Millwright.Controller.Storage;
@@ -17,12 +18,13 @@ namespace Millwright.Controller.Demo;
 /// in this process (embedded MQTT broker, SQLite store, ingest, HTTP API) on free ports, builds the virtual board and
 /// runs a fleet of it as a child process (the unmodified firmware on virtual hardware), registers each board's secret
 /// as the fleet announces it, prints a status line every few seconds, then stops the fleet and reports what the
-/// controller stored. Exit code 0 when frames of every device were stored, else 1.
+/// controller stored. Exit code 0 when frames of every device were stored and the log was anchored and one frame proven against the chain, else 1.
 /// </summary>
 internal static class FleetDemo
 {
     private const string Plant = "plant";
     private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AnchorWait = TimeSpan.FromSeconds(60);
 
     internal static int Run(DemoOptions options, TextWriter output, TextWriter error)
     {
@@ -71,6 +73,7 @@ internal static class FleetDemo
             "--mqtt-port", mqttPort.ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft=Warning",
+            .. DemoAnchoring.ControllerArguments,
         ];
         WebApplication app = ControllerHost.Build(controllerArgs, TextWriter.Null);
         await using (app.ConfigureAwait(false))
@@ -133,11 +136,18 @@ internal static class FleetDemo
             await fleet.StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             // Let the ingest pipeline store what arrived and the Wills land.
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
-            int code = await DemoSummary.WriteAsync(store, registered, Path.Combine(repository, "hardware", "boards", "virtual.json"), output, CancellationToken.None).ConfigureAwait(false);
+            string? failure = await DemoSummary.WriteAsync(store, registered, Path.Combine(repository, "hardware", "boards", "virtual.json"), output, CancellationToken.None).ConfigureAwait(false);
+            bool anchored = await DemoAnchoring.WriteAsync(store, app.Services.GetRequiredService<AnchorStatus>(),
+                app.Services.GetRequiredService<AnchorChainConnection>(), AnchorWait, output, CancellationToken.None).ConfigureAwait(false);
+            failure ??= anchored ? null : "the log was not anchored (see above)";
+            output.WriteLine();
+            output.WriteLine(failure is null
+                ? $"result: OK — frames from all {registered.Count} device(s) verified, stored, anchored and provable"
+                : $"result: FAILED — {failure}");
             output.WriteLine($"  inspect it: dotnet run --project controller/Millwright.Controller -- device list --data-dir {Path.Combine(work, "controller")}");
             output.Flush();
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return code;
+            return failure is null ? 0 : 1;
         }
     }
 

@@ -4,7 +4,7 @@ using Millwright.Controller.Demo;
 namespace Millwright.Controller.Tests.Demo;
 
 /// <summary>`millwright demo` end to end: the controller in the test process, two virtual boards (the real firmware)
-/// in a child process, for 10 s. Uses the virtual board this test project references (built with it) instead of
+/// in a child process, for 10 s, the log anchored on the controller's own Anvil chain. Uses the virtual board this test project references (built with it) instead of
 /// building it again in Release.</summary>
 public sealed class FleetDemoTests
 {
@@ -34,6 +34,7 @@ public sealed class FleetDemoTests
 
         Assert.Contains("result: OK", text, StringComparison.Ordinal);
         Assert.Contains("quarantine: none", text, StringComparison.Ordinal);
+        Assert.Contains("whose root the contract holds", text, StringComparison.Ordinal); // one frame proven against the chain
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
     }
 }

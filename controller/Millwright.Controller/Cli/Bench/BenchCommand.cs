@@ -9,7 +9,7 @@ internal static class BenchCommand
     internal const string Usage =
         """
         usage: millwright bench [--devices 100,1000] [--brokers embedded,mosquitto] [--rate 3334]
-                                [--warmup 5] [--duration 15] [--window 8] [--ack-timeout 15] [--no-saturate]
+                                [--warmup 5] [--duration 15] [--window 8] [--ack-timeout 15] [--no-saturate] [--anchoring]
                                 [--set Millwright:Ingest:BatchSize=1000 ...] [--env NAME=value ...] [--perf DIR]
 
         For each fleet size and broker: registers the devices in a fresh database, starts `millwright serve` as a
@@ -20,6 +20,10 @@ internal static class BenchCommand
         A frame counts when the controller's signed ack covers it (verified, stored durably, acked). Devices resend
         everything unacked after --ack-timeout seconds, as the firmware does. --set passes a setting to the
         controller, --env an environment variable of its process; --perf samples the controller with `perf record` during each target phase.
+        The controller runs without anchoring unless --anchoring is given: then it anchors on its own Anvil at its
+        settings (defaults unless --set changes them), and after the phases the bench waits until every frame is
+        anchored and reports checkpoints, frames and gas per checkpoint, gas per reading, and the time from a frame's
+        arrival to the confirmation of the checkpoint that covers it.
         """;
 
     internal static int Run(ReadOnlySpan<string> args, TextWriter output, TextWriter error)

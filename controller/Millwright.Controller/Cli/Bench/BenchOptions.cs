@@ -32,6 +32,10 @@ internal sealed record BenchOptions
     /// <summary>When set, `perf record` samples the controller during each measured target phase into this folder.</summary>
     internal string? PerfDirectory { get; init; }
 
+    /// <summary>Run the controller with anchoring on (its local Anvil) and report what anchoring costs and how long
+    /// frames wait to become provable; off, the controller runs without anchoring.</summary>
+    internal bool Anchoring { get; init; }
+
     internal static BenchOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new BenchOptions();
@@ -47,6 +51,7 @@ internal sealed record BenchOptions
                 "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Whole(name, Value(args, ref i), 0, 600)) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Whole(name, Value(args, ref i), 1, 3600)) },
                 "--no-saturate" => options with { Saturate = false },
+                "--anchoring" => options with { Anchoring = true },
                 "--window" => options with { Window = Whole(name, Value(args, ref i), 1, 1024) },
                 "--ack-timeout" => options with { AckTimeout = TimeSpan.FromSeconds(Whole(name, Value(args, ref i), 1, 600)) },
                 "--set" => options with { ControllerSettings = [.. options.ControllerSettings, Setting(Value(args, ref i))] },

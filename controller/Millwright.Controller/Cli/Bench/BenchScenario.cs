@@ -28,7 +28,7 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
         [
             "--data-dir", dataDirectory, "--plant", Plant, "--urls", $"http://127.0.0.1:{apiPort}",
             "--mqtt-bind", "127.0.0.1", "--mqtt-port", mqttPort.ToString(CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default=Warning", .. options.ControllerSettings,
+            "--Logging:LogLevel:Default=Warning", $"--Millwright:Anchoring:Enabled={options.Anchoring}", .. options.ControllerSettings,
         ];
         ChildProcess? mosquitto = null;
         ChildProcess? controller = null;
@@ -55,7 +55,13 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
             controller = ChildProcess.StartController(serve, environment);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(10) };
             await WaitHealthyAsync(http, controller, cancellationToken).ConfigureAwait(false);
-            return await RunPhasesAsync(mqttPort, controller, mosquitto, http, cancellationToken).ConfigureAwait(false);
+            List<PhaseResult> results = await RunPhasesAsync(mqttPort, controller, mosquitto, http, cancellationToken).ConfigureAwait(false);
+            if (options.Anchoring)
+            {
+                await MeasureAnchoringAsync(dataDirectory, controller, http, cancellationToken).ConfigureAwait(false);
+            }
+
+            return results;
         }
         finally
         {
@@ -138,6 +144,15 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
             controllerCores, generatorCores, brokerCores, work, backlog, stored / seconds, batches / seconds, batches > 0 ? batchSeconds / batches * 1000 : 0);
         progress.WriteLine("  " + BenchReport.Row(result));
         return result;
+    }
+
+    private async Task MeasureAnchoringAsync(string dataDirectory, ChildProcess controller, HttpClient http, CancellationToken cancellationToken)
+    {
+        long stored = (long)(await MetricsSnapshot.ScrapeAsync(http, cancellationToken).ConfigureAwait(false))["millwright_frames_stored_total"];
+        bool covered = await AnchorMeasurement.WaitCoveredAsync(dataDirectory, stored, TimeSpan.FromMinutes(12), progress, cancellationToken).ConfigureAwait(false);
+        progress.WriteLine(covered ? $"  all {stored} frames anchored" : $"  NOT all {stored} frames anchored within 12 min");
+        controller.Dispose();
+        await AnchorMeasurement.WriteAsync(dataDirectory, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private ChildProcess? StartPerf(int processId)
