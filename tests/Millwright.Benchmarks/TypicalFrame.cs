@@ -10,7 +10,10 @@ namespace Millwright.Benchmarks;
 /// </summary>
 public static class TypicalFrame
 {
-    public static readonly DeviceKeys Keys = new(CreateSecret());
+    /// <summary>The device secret the frame is signed with (derived keys in <see cref="Keys"/>).</summary>
+    public static readonly byte[] Secret = CreateSecret();
+
+    public static readonly DeviceKeys Keys = new(Secret);
 
     public static Frame Create()
     {

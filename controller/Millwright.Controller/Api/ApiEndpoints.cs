@@ -28,6 +28,7 @@ public static class ApiEndpoints
         RouteGroupBuilder api = app.MapGroup("/api").AddEndpointFilter<RequireBearerToken>();
         DeviceEndpoints.Map(api);
         QueryEndpoints.Map(api);
+        ProofEndpoints.Map(api);
         api.MapPost("/tokens/rotate", async (ApiTokens tokens, CancellationToken ct) =>
             Results.Ok(new { token = await tokens.RotateAsync(ct).ConfigureAwait(false) }));
         return app;

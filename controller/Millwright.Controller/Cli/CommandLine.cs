@@ -1,4 +1,6 @@
 using Millwright.Controller.Cli.Devices;
+using Millwright.Controller.Cli.Proofs;
+using Millwright.Controller.Cli.Verification;
 using Millwright.Controller.Demo;
 
 namespace Millwright.Controller.Cli;
@@ -22,11 +24,19 @@ internal static class CommandLine
           device <verb> ...
                  the device registry: add, list, show, disable, enable, rotate-key, replace
                  (`millwright device help` for details)
+          proof (--log-index N | --device ID --epoch E --seq S) [--unanchored] [--out FILE]
+          proof consistency --from N [--to M] [--out FILE]
+                 export a proof bundle from the data directory: a frame's inclusion proof against the earliest
+                 anchored checkpoint that holds it, or a consistency proof (`millwright proof help`)
           provision --port DEV --device-id ID --plant P --broker HOST:PORT ...
                  give a node on a serial port its identity, network and secret, prove it, and wait
                  for its first signed frame (`millwright provision help`)
           serve [--data-dir D] [--urls U] [--mqtt-port N] ...
                  run the controller: MQTT, ingest, storage, HTTP API (`millwright serve help`)
+          verify BUNDLE [--rpc URL [--confirmations N]] [--secret-file F]
+                 the auditor's check of a proof bundle, offline: frame, RFC 9162 inclusion or consistency; with
+                 --rpc the anchored root on chain and its depth; with --secret-file the frame's MAC
+                 (`millwright verify help`, docs/verification.md)
           help   show this text
         """;
 
@@ -47,6 +57,8 @@ internal static class CommandLine
                 "serve" => ServeCommand.Run(args.AsSpan(1), output, error),
                 "device" => DeviceCommand.Run(args.AsSpan(1), output, error, Console.OpenStandardInput),
                 "provision" => ProvisionCommand.Run(args.AsSpan(1), output, error, Console.In),
+                "proof" => ProofCommand.Run(args.AsSpan(1), output, error),
+                "verify" => VerifyCommand.Run(args.AsSpan(1), output, error, () => Console.In),
                 _ => Fail(error, $"unknown command '{args[0]}'"),
             };
         }

@@ -18,4 +18,29 @@ internal static class OptionReader
         index++;
         return value;
     }
+
+    internal static long ReadLong(ReadOnlySpan<string> args, ref int index, long minimum)
+    {
+        string name = args[index];
+        if (index + 1 >= args.Length ||
+            !long.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value < minimum)
+        {
+            throw new UsageException($"{name} takes a whole number, at least {minimum}");
+        }
+
+        index++;
+        return value;
+    }
+
+    /// <summary>The value after an option; a missing one, or another option in its place, is a mistake.</summary>
+    internal static string ReadText(ReadOnlySpan<string> args, ref int index, string what)
+    {
+        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException($"{args[index]} takes {what}");
+        }
+
+        index++;
+        return args[index];
+    }
 }

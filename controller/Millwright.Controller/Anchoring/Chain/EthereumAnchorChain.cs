@@ -107,22 +107,8 @@ internal sealed class EthereumAnchorChain : IAnchorChain
         return transaction is not null;
     }
 
-    public async Task<ChainCheckpoint?> GetCheckpointAsync(long size, CancellationToken cancellationToken)
-    {
-        var query = new CheckpointFunction { Size = (ulong)size };
-        CheckpointOutput? output = await RpcCall.RunAsync("checkpoint(size)",
-            () => _web3.Eth.GetContractQueryHandler<CheckpointFunction>()
-                .QueryDeserializingToObjectAsync<CheckpointOutput>(query, ContractAddress, BlockParameter.CreateLatest()),
-            cancellationToken);
-        if (output?.Root is not { Length: 32 })
-        {
-            throw new AnchorContractMissingException(ContractAddress); // eth_call on an address without code returns nothing
-        }
-
-        return output.Root.All(b => b == 0)
-            ? null
-            : new ChainCheckpoint(LogCheckpoint.FromRoot(size, output.Root), (long)output.BlockTime, (long)output.BlockNumber);
-    }
+    public Task<ChainCheckpoint?> GetCheckpointAsync(long size, CancellationToken cancellationToken) =>
+        CheckpointQuery.RunAsync(_web3, ContractAddress, size, cancellationToken);
 
     public async Task<long> GetLatestSizeAsync(CancellationToken cancellationToken)
     {

@@ -33,8 +33,8 @@ internal sealed record DeviceArguments(string Verb, string? DeviceId, string? Da
             string arg = args[i];
             parsed = arg switch
             {
-                "--data-dir" => parsed with { DataDirectory = Value(args, ref i, "a directory") },
-                "--import-secret-file" when verb is "add" or "replace" => parsed with { ImportSecretFile = Value(args, ref i, "a file path") },
+                "--data-dir" => parsed with { DataDirectory = OptionReader.ReadText(args, ref i, "a directory") },
+                "--import-secret-file" when verb is "add" or "replace" => parsed with { ImportSecretFile = OptionReader.ReadText(args, ref i, "a file path") },
                 "--import-secret-stdin" when verb is "add" or "replace" => parsed with { ImportSecretStdin = true },
                 "--margin" when verb is "rotate-key" => parsed with { Margin = ReadMargin(args, ref i) },
                 "--secret" or "--import-secret" => throw new UsageException(
@@ -56,17 +56,6 @@ internal sealed record DeviceArguments(string Verb, string? DeviceId, string? Da
         }
 
         return parsed;
-    }
-
-    private static string Value(ReadOnlySpan<string> args, ref int index, string what)
-    {
-        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"{args[index]} takes {what}");
-        }
-
-        index++;
-        return args[index];
     }
 
     private static long ReadMargin(ReadOnlySpan<string> args, ref int index)
