@@ -1,13 +1,18 @@
 using Millwright.Controller.Anchoring;
 using Millwright.Controller.Anchoring.State;
 using Millwright.Controller.Storage;
-using Millwright.Protocol.Merkle;
+using Millwright.Controller.Anchoring.Chain;
+using Millwright.Controller.Cli.Verification;
+using Millwright.Controller.Proofs.Bundles;
+using Millwright.Controller.Proofs.Export;
+using Millwright.Controller.Proofs.Verification;
 
 namespace Millwright.Controller.Demo;
 
 /// <summary>
 /// The demo's anchoring part: waits until the whole frame log is anchored on the controller's local Anvil chain, then
-/// prints the checkpoints and proves one stored frame against the root the contract holds, the way an auditor would.
+/// prints the checkpoints, exports one stored frame's proof bundle and verifies it against the contract, as an auditor
+/// would with `millwright proof` and `millwright verify`.
 /// </summary>
 internal static class DemoAnchoring
 {
@@ -20,7 +25,8 @@ internal static class DemoAnchoring
 
     /// <returns>True when every stored frame is covered by an anchored checkpoint and the sample proof verified.</returns>
     internal static async Task<bool> WriteAsync(
-        IMerkleLogStore log, AnchorStatus status, AnchorChainConnection chain, TimeSpan wait, TextWriter output, CancellationToken cancellationToken)
+        IMerkleLogStore log, AnchorStatus status, AnchorChainConnection chain, string dataDirectory, TimeSpan wait, TextWriter output,
+        CancellationToken cancellationToken)
     {
         long size = await log.GetLogSizeAsync(cancellationToken).ConfigureAwait(false);
         output.WriteLine();
@@ -54,22 +60,30 @@ internal static class DemoAnchoring
             output.WriteLine($"    size {checkpoint.Checkpoint.Size,6}  root {checkpoint.Checkpoint.Root}  block {checkpoint.BlockNumber}  tx {checkpoint.TransactionHash ?? "-"}  gas {checkpoint.GasUsed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
         }
 
-        return await ProveOneFrameAsync(log, chain, latest.Checkpoint, output, cancellationToken).ConfigureAwait(false);
+        return await ProveOneFrameAsync(log, chain, state, dataDirectory, output, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> ProveOneFrameAsync(
-        IMerkleLogStore log, AnchorChainConnection chain, LogCheckpoint checkpoint, TextWriter output, CancellationToken cancellationToken)
+        IMerkleLogStore log, AnchorChainConnection chain, AnchorState state, string dataDirectory, TextWriter output, CancellationToken cancellationToken)
     {
-        long leaf = checkpoint.Size / 2;
-        var frame = await log.GetFrameAsync(leaf + 1, cancellationToken).ConfigureAwait(false);
-        byte[][] path = [.. await log.GetInclusionProofAsync(leaf, checkpoint.Size, cancellationToken).ConfigureAwait(false)];
+        long logIndex = state.LatestAnchored!.Checkpoint.Size / 2 + 1;
+        var builder = new ProofBundleBuilder(log, new AnchorStateFiles(AnchorStateFiles.FolderOf(dataDirectory), state.ChainId));
+        FrameProofBundle bundle = await builder.ForLogIndexAsync(logIndex, allowUnanchored: false, cancellationToken).ConfigureAwait(false);
+        string file = Path.Combine(Path.GetDirectoryName(dataDirectory)!, $"proof-{logIndex}.json");
+        await File.WriteAllTextAsync(file, ProofBundleJson.Serialize(bundle), cancellationToken).ConfigureAwait(false);
+
         AnchorSession session = await chain.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        LogCheckpoint? onChain = (await session.Chain.GetCheckpointAsync(checkpoint.Size, cancellationToken).ConfigureAwait(false))?.Checkpoint;
-        bool proven = frame is not null && onChain is not null &&
-            new InclusionProofVerifier().VerifyInclusion(leaf, checkpoint.Size, new MerkleHasher().HashLeaf(frame.RawMessage), path, onChain.RootBytes());
-        output.WriteLine(proven
-            ? $"  proof: frame {frame!.DeviceId} sequence {frame.Sequence} (leaf {leaf}) is in the log of {checkpoint.Size}, whose root the contract holds ({path.Length} hashes in the path)"
-            : $"  proof: FAILED for leaf {leaf} against the root on chain at size {checkpoint.Size}");
-        return proven;
+        var onChain = new OnChainAnchorChecks(RpcAnchorContractReader.Connect(session.Anvil!.RpcUrl, TimeSpan.FromSeconds(10)), requiredConfirmations: 1);
+        VerificationReport report = await new BundleVerifier(onChain, secret: null).VerifyAsync(bundle, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"  proof bundle of log index {logIndex} written to {file}; `millwright verify` against the chain:");
+        using var printed = new StringWriter();
+        VerificationPrinter.Print(report, printed);
+        foreach (string line in printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            output.WriteLine("    " + line.TrimEnd());
+        }
+
+        output.WriteLine($"  check it yourself (offline): dotnet run --project controller/Millwright.Controller -- verify {file}");
+        return report.AllPassed;
     }
 }

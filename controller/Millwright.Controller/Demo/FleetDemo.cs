@@ -138,7 +138,7 @@ internal static class FleetDemo
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
             string? failure = await DemoSummary.WriteAsync(store, registered, Path.Combine(repository, "hardware", "boards", "virtual.json"), output, CancellationToken.None).ConfigureAwait(false);
             bool anchored = await DemoAnchoring.WriteAsync(store, app.Services.GetRequiredService<AnchorStatus>(),
-                app.Services.GetRequiredService<AnchorChainConnection>(), AnchorWait, output, CancellationToken.None).ConfigureAwait(false);
+                app.Services.GetRequiredService<AnchorChainConnection>(), Path.Combine(work, "controller"), AnchorWait, output, CancellationToken.None).ConfigureAwait(false);
             failure ??= anchored ? null : "the log was not anchored (see above)";
             output.WriteLine();
             output.WriteLine(failure is null
