@@ -66,10 +66,10 @@ public sealed class DatabaseRegistryAccess : IRegistryAccess
 
     public Task<bool?> IsConnectedAsync(string deviceId, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
 
-    public async Task<IReadOnlyList<string>> QuarantineReasonsAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuarantineNote>> RecentQuarantineAsync(string deviceId, CancellationToken cancellationToken)
     {
         QuarantinePage page = await _store.GetQuarantineAsync(new QuarantineQuery(20) { DeviceId = deviceId }, cancellationToken).ConfigureAwait(false);
-        return [.. page.Items.Select(i => Ingest.QuarantineReasons.Name(i.Reason))];
+        return [.. page.Items.Select(i => new QuarantineNote(i.Id, Ingest.QuarantineReasons.Name(i.Reason)))];
     }
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
