@@ -74,8 +74,9 @@ public sealed class DatabaseRegistryAccess : IRegistryAccess
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 
+    // A copy: the registry hands back the very array it was given, which the caller wipes once it is registered.
     private static IssuedKey From(IssuedSecret issued) =>
-        new(issued.Generation, issued.Epoch, Convert.ToHexStringLower(issued.KeyId), issued.Secret);
+        new(issued.Generation, issued.Epoch, Convert.ToHexStringLower(issued.KeyId), (byte[])issued.Secret.Clone());
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

@@ -108,17 +108,27 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
 
     private async Task<IssuedKey?> RegisterAsync(SecretAction action, ProvisioningRequest request, CancellationToken cancellationToken)
     {
-        byte[] Fresh() => request.Secret is null ? RandomNumberGenerator.GetBytes(KeyDerivation.SecretSize) : (byte[])request.Secret.Clone();
-        switch (action)
+        if (action is SecretAction.Keep)
         {
-            case SecretAction.Add:
-                return await registry.AddAsync(request.DeviceId, Fresh(), cancellationToken).ConfigureAwait(false);
-            case SecretAction.Replace:
-                return await registry.ReplaceAsync(request.DeviceId, Fresh(), cancellationToken).ConfigureAwait(false);
-            case SecretAction.Rotate:
-                return await registry.RotateAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
-            default:
-                return null;
+            return null;
+        }
+
+        if (action is SecretAction.Rotate)
+        {
+            return await registry.RotateAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The registry keeps its own copy; this one is wiped as soon as it has been handed over.
+        byte[] fresh = request.Secret is null ? RandomNumberGenerator.GetBytes(KeyDerivation.SecretSize) : (byte[])request.Secret.Clone();
+        try
+        {
+            return action is SecretAction.Add
+                ? await registry.AddAsync(request.DeviceId, fresh, cancellationToken).ConfigureAwait(false)
+                : await registry.ReplaceAsync(request.DeviceId, fresh, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(fresh);
         }
     }
 
