@@ -38,13 +38,19 @@ public sealed class ProvisionerTests
         }
     }
 
+    /// <summary>A node configured as press-1 that has delivered under the registry's current key.</summary>
+    private static (FakeNode Node, FakeRegistry Registry) DeliveringNode()
+    {
+        byte[] secret = RandomNumberGenerator.GetBytes(32);
+        var registry = new FakeRegistry();
+        registry.Register("press-1", secret, frames: 10);
+        return (FakeNode.Configured("press-1", secret), registry);
+    }
+
     [Fact]
     public async Task A_configured_node_is_changed_only_after_the_technician_says_yes()
     {
-        byte[] secret = RandomNumberGenerator.GetBytes(32);
-        FakeNode node = FakeNode.Configured("press-1", secret);
-        var registry = new FakeRegistry();
-        registry.Register("press-1", secret, frames: 10);
+        (FakeNode node, FakeRegistry registry) = DeliveringNode();
         var questions = new List<string>();
         ScriptedLine line = node.Line();
 
@@ -62,10 +68,7 @@ public sealed class ProvisionerTests
     [Fact]
     public async Task With_yes_a_configured_node_is_changed_without_a_question_and_keeps_its_key()
     {
-        byte[] secret = RandomNumberGenerator.GetBytes(32);
-        FakeNode node = FakeNode.Configured("press-1", secret);
-        var registry = new FakeRegistry();
-        registry.Register("press-1", secret, frames: 10);
+        (FakeNode node, FakeRegistry registry) = DeliveringNode();
 
         var (result, failure, output) = await RunAsync(node.Line(), registry, Request(yes: true), _ => throw new InvalidOperationException("asked"));
 
@@ -101,10 +104,7 @@ public sealed class ProvisionerTests
     [Fact]
     public async Task A_wrong_secret_fails_at_prove_even_when_the_line_dies_on_the_way_out_and_nothing_is_committed()
     {
-        byte[] secret = RandomNumberGenerator.GetBytes(32);
-        FakeNode node = FakeNode.Configured("press-1", secret);
-        var registry = new FakeRegistry();
-        registry.Register("press-1", secret, frames: 10);
+        (FakeNode node, FakeRegistry registry) = DeliveringNode();
         ScriptedLine line = node.Line();
         bool proved = false;
         line.Answer = command =>
