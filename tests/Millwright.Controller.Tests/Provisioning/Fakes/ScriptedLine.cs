@@ -17,6 +17,9 @@ internal sealed class ScriptedLine(Func<string, string?> answer) : ISerialLine
 
     public List<string> Written { get; } = [];
 
+    /// <summary>The same lines as bytes (an Improv packet is not text), without their LF.</summary>
+    public List<byte[]> WrittenBytes { get; } = [];
+
     public bool Disposed { get; private set; }
 
     public string Description => "scripted 115200 8N1";
@@ -42,6 +45,7 @@ internal sealed class ScriptedLine(Func<string, string?> answer) : ISerialLine
                 continue;
             }
 
+            WrittenBytes.Add([.. _partial]);
             string line = Encoding.UTF8.GetString([.. _partial]).TrimEnd('\r');
             _partial.Clear();
             Written.Add(line);
