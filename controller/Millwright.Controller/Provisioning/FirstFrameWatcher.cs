@@ -18,18 +18,23 @@ public sealed class FirstFrameWatcher(ConsoleClient console, IRegistryAccess reg
     /// </summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Called right after the commit; returns the highest sequence number stored once a new frame arrived.</summary>
+    /// <summary>
+    /// Called right after the commit; returns the highest sequence number stored once a new frame arrived. The node is
+    /// committed by then, so a controller that is slow to answer one poll (a busy plant server) is asked again until the
+    /// deadline rather than failing the run; only one that never answers is reported, at step "registry".
+    /// </summary>
     public async Task<long> WaitAsync(ProvisioningRequest request, CancellationToken cancellationToken)
     {
         progress.Begin("frame", $"waiting up to {request.FirstFrameTimeout.TotalSeconds:0} s for the first signed frame at the controller");
         DateTime until = DateTime.UtcNow + request.FirstFrameTimeout;
         await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
-        long framesBefore = (await registry.FindAsync(request.DeviceId, cancellationToken).ConfigureAwait(false))?.FramesStored ?? 0;
+        RegistryDevice? before = await PollAsync(request.DeviceId, until, cancellationToken).ConfigureAwait(false);
+        long framesBefore = before?.FramesStored ?? 0;
         long quarantinedBefore = await NewestQuarantineIdAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
         while (DateTime.UtcNow < until)
         {
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            RegistryDevice? now = await registry.FindAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+            RegistryDevice? now = await PollAsync(request.DeviceId, until, cancellationToken).ConfigureAwait(false);
             if (now is not null && now.FramesStored > framesBefore)
             {
                 progress.Done($"frame stored: epoch {now.CurrentEpoch}, sequence {now.LastSequence}");
@@ -38,6 +43,22 @@ public sealed class FirstFrameWatcher(ConsoleClient console, IRegistryAccess reg
         }
 
         throw await DiagnoseAsync(request, quarantinedBefore, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The device as the registry has it, asked again after a failure until <paramref name="until"/>; then the failure stands.</summary>
+    private async Task<RegistryDevice?> PollAsync(string deviceId, DateTime until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await registry.FindAsync(deviceId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProvisioningException e) when (e.Step == ProvisioningStep.Registry && DateTime.UtcNow < until)
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<long> NewestQuarantineIdAsync(string deviceId, CancellationToken cancellationToken) =>

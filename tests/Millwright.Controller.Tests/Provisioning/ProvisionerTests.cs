@@ -129,4 +129,16 @@ public sealed class ProvisionerTests
         Assert.Equal("plant-a", node.Settings["plant-id"]);
         SecretScan.AssertAbsent(output + failure.Message + failure.Advice, wrong);
     }
+
+    [Fact]
+    public async Task A_controller_that_misses_polls_while_the_frame_is_awaited_does_not_fail_a_committed_node()
+    {
+        var registry = new FakeRegistry();
+        registry.FailingFinds.UnionWith([2, 3, 5]); // 1 is the plan's look-up; 2 the count after the commit; then polls
+
+        var (result, failure, output) = await RunAsync(new FakeNode().Line(), registry, Request(), _ => true);
+
+        Assert.True(failure is null, output);
+        Assert.True(result!.FirstSequence > 0);
+    }
 }

@@ -10,6 +10,11 @@ internal sealed class FakeRegistry : IRegistryAccess
 
     public bool Delivering { get; set; } = true;
 
+    /// <summary>Look-ups (counted from 1) that fail as an unreachable controller would.</summary>
+    public HashSet<int> FailingFinds { get; } = [];
+
+    private int _finds;
+
     public List<string> Calls { get; } = [];
 
     public string Description => "fake registry";
@@ -24,6 +29,11 @@ internal sealed class FakeRegistry : IRegistryAccess
 
     public Task<RegistryDevice?> FindAsync(string deviceId, CancellationToken cancellationToken)
     {
+        if (FailingFinds.Contains(++_finds))
+        {
+            throw new ProvisioningException(ProvisioningStep.Registry, "the controller at http://fake/ cannot be reached: timeout", "check --controller");
+        }
+
         if (!_devices.TryGetValue(deviceId, out var entry))
         {
             return Task.FromResult<RegistryDevice?>(null);
