@@ -30,7 +30,8 @@ internal static class CommandLine
                  anchored checkpoint that holds it, or a consistency proof (`millwright proof help`)
           provision --port DEV --device-id ID --plant P --broker HOST:PORT ...
                  give a node on a serial port its identity, network and secret, prove it, and wait
-                 for its first signed frame (`millwright provision help`)
+                 for its first signed frame; --bulk NODES.csv for many nodes on the same port
+                 (`millwright provision help`)
           serve [--data-dir D] [--urls U] [--mqtt-port N] ...
                  run the controller: MQTT, ingest, storage, HTTP API (`millwright serve help`)
           verify BUNDLE [--rpc URL [--confirmations N]] [--secret-file F]

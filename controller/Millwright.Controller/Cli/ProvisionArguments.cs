@@ -1,4 +1,4 @@
-using System.Globalization;
+using Millwright.Controller.Provisioning;
 using Millwright.Protocol.Topics;
 
 namespace Millwright.Controller.Cli;
@@ -12,6 +12,7 @@ internal sealed class ProvisionArguments
     public string Port { get; private set; } = string.Empty;
     public int BaudRate { get; private set; } = 115200;
     public string? BoardFile { get; private set; }
+    private bool BaudSet { get; set; }
     public string? DeviceId { get; private set; }
     public string? PlantId { get; private set; }
     public string? BrokerHost { get; private set; }
@@ -33,7 +34,6 @@ internal sealed class ProvisionArguments
     public string? DataDirectory { get; private set; }
     public int TimeoutSeconds { get; private set; } = 90;
     public string? BulkFile { get; private set; }
-    public bool NoWait { get; private set; }
 
     public static ProvisionArguments Parse(ReadOnlySpan<string> args)
     {
@@ -44,7 +44,7 @@ internal sealed class ProvisionArguments
             switch (name)
             {
                 case "--port": parsed.Port = Value(args, ref i); break;
-                case "--baud": parsed.BaudRate = OptionReader.ReadInt(args, ref i, 1200, 4_000_000); break;
+                case "--baud": parsed.BaudRate = OptionReader.ReadInt(args, ref i, 1200, 5_000_000); parsed.BaudSet = true; break;
                 case "--board": parsed.BoardFile = Value(args, ref i); break;
                 case "--device-id": parsed.DeviceId = Identifier(Value(args, ref i), name); break;
                 case "--plant": parsed.PlantId = Identifier(Value(args, ref i), name); break;
@@ -66,11 +66,7 @@ internal sealed class ProvisionArguments
                 case "--data-dir": parsed.DataDirectory = Value(args, ref i); break;
                 case "--timeout-s": parsed.TimeoutSeconds = OptionReader.ReadInt(args, ref i, 1, 3600); break;
                 case "--bulk": parsed.BulkFile = Value(args, ref i); break;
-                case "--no-wait": parsed.NoWait = true; break;
-                case "--secret" or "--wifi-password" or "--token":
-                    throw new UsageException($"{name} is not accepted on the command line (it would stay in the shell history): use {name}-file F or {(name == "--token" ? "MILLWRIGHT_API_TOKEN" : name + "-stdin")}");
-                default:
-                    throw new UsageException($"unknown option '{name}'");
+                default: throw Unknown(name, i);
             }
         }
 
@@ -105,14 +101,69 @@ internal sealed class ProvisionArguments
             throw new UsageException("only one of --secret-stdin and --wifi-password-stdin can read standard input");
         }
 
-        if (BulkFile is not null && (SecretFile is not null || SecretStdin || KeepSecret || Replace))
+        if (BulkFile is not null && (SecretFile is not null || SecretStdin || KeepSecret || Replace || Rotate || DeviceId is not null))
         {
-            throw new UsageException("--bulk generates a secret per node: --secret-file, --secret-stdin, --keep-secret and --replace are for one node");
+            throw new UsageException("--bulk generates a secret per node: --device-id, --secret-file, --secret-stdin, --keep-secret, --replace and --rotate are for one node");
+        }
+
+        CheckWifi();
+        if (BoardFile is not null && BaudSet)
+        {
+            throw new UsageException("--baud and --board exclude each other (the board file gives the console's baud rate)");
         }
 
         if (Controller is not null == DataDirectory is not null)
         {
             throw new UsageException("give the registry: --controller URL (with --token-file or MILLWRIGHT_API_TOKEN) or --data-dir D on the plant server");
+        }
+    }
+
+    /// <summary>
+    /// A word the parser does not know is not repeated whole: it may be a secret typed inline ("--secret=…", or the hex
+    /// pasted on its own), and error output ends up in logs. An option is named up to its '=', anything else by position.
+    /// </summary>
+    private static UsageException Unknown(string word, int index)
+    {
+        if (!word.StartsWith("--", StringComparison.Ordinal))
+        {
+            return new UsageException($"argument {index + 1} is not an option (not shown, in case it is a secret); options start with --");
+        }
+
+        string name = word.Split('=', 2)[0];
+        return name switch
+        {
+            "--secret" or "--wifi-password" or "--token" or "--api-token" =>
+                new UsageException($"{name} is not accepted on the command line (it would stay in the shell history and show in ps): use {SafeAlternative(name)}"),
+            _ when name.Length < word.Length => new UsageException($"write {name} VALUE, not {name}=VALUE (the value is not shown)"),
+            _ => new UsageException($"unknown option '{name}'"),
+        };
+    }
+
+    private static string SafeAlternative(string name) => name switch
+    {
+        "--secret" => "--secret-file F or --secret-stdin",
+        "--wifi-password" => "--wifi-password-file F or --wifi-password-stdin",
+        _ => "--token-file F or the MILLWRIGHT_API_TOKEN environment variable",
+    };
+
+    private void CheckWifi()
+    {
+        bool password = WifiPasswordFile is not null || WifiPasswordStdin;
+        if (WifiPasswordFile is not null && WifiPasswordStdin)
+        {
+            throw new UsageException("--wifi-password-file and --wifi-password-stdin exclude each other");
+        }
+
+        // In bulk mode the SSID may come from the sheet's wifi-ssid column, the password from here.
+        if (BulkFile is null && WifiSsid is null && (password || WifiImprov))
+        {
+            throw new UsageException("--wifi-password-file, --wifi-password-stdin and --wifi-improv go with --wifi-ssid");
+        }
+
+        if (WifiSsid is not null && !password)
+        {
+            // Without this a forgotten password option would silently make the node join an open network.
+            throw new UsageException("--wifi-ssid needs --wifi-password-file F or --wifi-password-stdin (an empty file for an open network)");
         }
     }
 
@@ -129,21 +180,10 @@ internal sealed class ProvisionArguments
     private static string Identifier(string value, string option) =>
         Identifiers.IsValid(value) ? value : throw new UsageException($"{option} must be 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit");
 
-    internal static (string Host, int Port) Broker(string text)
-    {
-        int colon = text.LastIndexOf(':');
-        if (colon < 0)
-        {
-            return (text, 1883);
-        }
-
-        if (!int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
-        {
-            throw new UsageException("--broker takes HOST or HOST:PORT (port 1-65535)");
-        }
-
-        return (text[..colon], port);
-    }
+    private static (string Host, int Port) Broker(string text) =>
+        BrokerAddress.TryParse(text, out string host, out int port, out string? problem)
+            ? (host, port)
+            : throw new UsageException("--broker " + problem);
 
     private static Uri Url(string text) =>
         Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Security.Cryptography;
 using Millwright.Controller.Cli.Devices;
 using Millwright.Controller.Devices;
 using Millwright.Controller.Provisioning;
@@ -22,10 +22,13 @@ internal static class ProvisionCommand
                  --device-id ID --plant P --broker HOST[:PORT] [--tls]
                  [--wifi-ssid S (--wifi-password-file F | --wifi-password-stdin) [--wifi-improv]]
                  [--sample-period-ms MS] [--secret-file F | --secret-stdin [--keep-secret]] [--replace | --rotate]
-                 [--baud N | --board FILE] [--timeout-s N] [--yes]
-               millwright provision --port DEV --bulk NODES.csv ... [--no-wait]   one node after another on the same port
+                 [--baud N | --board FILE-OR-NAME] [--timeout-s N] [--yes]
+               millwright provision --port DEV (--controller URL | --data-dir D) --bulk NODES.csv
+                 [--plant P] [--broker HOST[:PORT]] [--tls] [--wifi-ssid S] ... [--yes]
+                 one node after another on the same port; --yes: no questions, each next node is awaited on the port
 
         The API token comes from --token-file or $MILLWRIGHT_API_TOKEN; secrets never go on the command line.
+        Exit codes: 0 done, 1 a step (or a node of the sheet) failed, 2 a mistake in the command line or the sheet.
         """;
 
     public static int Run(ReadOnlySpan<string> args, TextWriter output, TextWriter error, TextReader input)
@@ -52,6 +55,12 @@ internal static class ProvisionCommand
         {
             return RunAsync(parsed, output, input, CancellationToken.None).GetAwaiter().GetResult();
         }
+        catch (BulkSheetException e)
+        {
+            error.WriteLine($"millwright provision: {e.Message}");
+            error.WriteLine("nothing was written to any node or to the registry");
+            return 2;
+        }
         catch (ProvisioningException e)
         {
             new ProgressDisplay(output).Fail(e);
@@ -66,89 +75,63 @@ internal static class ProvisionCommand
 
     private static async Task<int> RunAsync(ProvisionArguments args, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
-        int baud = args.BoardFile is null ? args.BaudRate : BaudOf(args.BoardFile);
+        int baud = BaudRate(args, output);
         string? wifiPassword = args.WifiPasswordFile is not null ? File.ReadAllText(args.WifiPasswordFile).TrimEnd('\r', '\n')
             : args.WifiPasswordStdin ? input.ReadLine() ?? string.Empty : null;
         byte[]? secret = args.SecretFile is not null ? DeviceSecret.Parse(File.ReadAllBytes(args.SecretFile))
             : args.SecretStdin ? DeviceSecret.Parse(System.Text.Encoding.ASCII.GetBytes(input.ReadLine() ?? string.Empty)) : null;
-        await using IRegistryAccess registry = await OpenRegistryAsync(args, cancellationToken).ConfigureAwait(false);
-        var progress = new ProgressDisplay(output);
-        bool Confirm(string question)
+        try
         {
-            output.Write($"        {question} [y/N] ");
-            output.Flush();
-            return (input.ReadLine() ?? string.Empty).Trim() is "y" or "Y" or "yes";
-        }
+            ProvisioningRequest request = Request(args, wifiPassword, secret);
 
-        if (args.BulkFile is null)
-        {
-            ProvisioningRequest request = Request(args, args.DeviceId!, args.PlantId!, args.BrokerHost!, args.BrokerPort, args.BrokerTls, args.WifiSsid, wifiPassword, args.SamplePeriodMilliseconds, secret);
-            output.WriteLine($"provisioning {request.DeviceId} on {args.Port}");
-            using SerialPortLine line = SerialPortLine.Open(args.Port, baud);
-            var console = new ConsoleClient(line, ConsoleReplyTimeout);
-            ProvisioningResult result = await new Provisioner(console, registry, progress, Confirm).RunAsync(request, cancellationToken).ConfigureAwait(false);
-            output.WriteLine($"done: {result.DeviceId} provisioned, key {result.KeyId}, epoch {result.Epoch}, first frame stored (sequence {result.FirstSequence})");
-            return 0;
-        }
-
-        var rows = BulkSheet.Read(args.BulkFile);
-        var outcomes = new List<string>();
-        int failed = 0;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            string deviceId = row["device-id"];
-            if (!args.NoWait)
+            // The whole sheet is checked before the registry or any node is touched.
+            IReadOnlyList<BulkRow>? rows = args.BulkFile is null ? null : BulkSheet.Read(args.BulkFile, request, wifiPassword is not null);
+            await using IRegistryAccess registry = await OpenRegistryAsync(args, cancellationToken).ConfigureAwait(false);
+            var progress = new ProgressDisplay(output);
+            bool Confirm(string question)
             {
-                output.Write($"[{i + 1}/{rows.Count}] connect node {deviceId} to {args.Port} and press Enter (s to skip) ");
+                output.Write($"        {question} [y/N] ");
                 output.Flush();
-                if ((input.ReadLine() ?? "s").Trim() == "s")
-                {
-                    outcomes.Add($"  {deviceId,-32} skipped");
-                    continue;
-                }
+                return (input.ReadLine() ?? string.Empty).Trim() is "y" or "Y" or "yes";
             }
 
-            (string host, int port) = row.TryGetValue("broker", out string? broker) ? ProvisionArguments.Broker(broker) : (args.BrokerHost ?? string.Empty, args.BrokerPort);
-            output.WriteLine($"[{i + 1}/{rows.Count}] provisioning {deviceId} on {args.Port}");
-            try
+            ISerialLine Open() => SerialPortLine.Open(args.Port, baud);
+            if (rows is null)
             {
-                ProvisioningRequest request = Request(args, deviceId, row.GetValueOrDefault("plant-id", args.PlantId ?? string.Empty), host, port,
-                    BulkSheet.Tls(row, args.BrokerTls), row.GetValueOrDefault("wifi-ssid", args.WifiSsid!), wifiPassword, BulkSheet.Period(row, args.SamplePeriodMilliseconds), null);
-                using SerialPortLine line = SerialPortLine.Open(args.Port, baud);
-                var console = new ConsoleClient(line, ConsoleReplyTimeout);
-                ProvisioningResult result = await new Provisioner(console, registry, progress, Confirm).RunAsync(request, cancellationToken).ConfigureAwait(false);
-                outcomes.Add($"  {deviceId,-32} ok      key {result.KeyId}, first frame sequence {result.FirstSequence}");
+                output.WriteLine($"provisioning {request.DeviceId} on {args.Port}");
+                using ISerialLine line = Open();
+                ProvisioningResult result = await new Provisioner(new ConsoleClient(line, ConsoleReplyTimeout), registry, progress, Confirm).RunAsync(request, cancellationToken).ConfigureAwait(false);
+                output.WriteLine($"done: {result.DeviceId} provisioned, key {result.KeyId}, epoch {result.Epoch}, first frame stored (sequence {result.FirstSequence})");
+                return 0;
             }
-            catch (ProvisioningException e)
-            {
-                progress.Fail(e);
-                failed++;
-                outcomes.Add($"  {deviceId,-32} FAILED  {ProgressDisplay.StepName(e.Step)}: {e.Message}");
-            }
+
+            var bulk = new BulkProvisioner(Open, registry, progress, input, Confirm) { PortName = args.Port, Unattended = args.Yes, ReplyTimeout = ConsoleReplyTimeout };
+            IReadOnlyList<BulkOutcome> outcomes = await bulk.RunAsync(rows, cancellationToken).ConfigureAwait(false);
+            BulkProvisioner.WriteSummary(output, outcomes);
+            return outcomes.All(o => o.Status == BulkStatus.Provisioned) ? 0 : 1;
         }
-
-        output.WriteLine($"summary: {rows.Count - failed - outcomes.Count(o => o.EndsWith("skipped", StringComparison.Ordinal))} provisioned, {failed} failed, {outcomes.Count(o => o.EndsWith("skipped", StringComparison.Ordinal))} skipped");
-        foreach (string outcome in outcomes)
+        finally
         {
-            output.WriteLine(outcome);
+            if (secret is not null)
+            {
+                CryptographicOperations.ZeroMemory(secret);
+            }
         }
-
-        return failed == 0 ? 0 : 1;
     }
 
-    private static ProvisioningRequest Request(ProvisionArguments args, string deviceId, string plantId, string host, int port, bool tls, string? ssid, string? password, int? period, byte[]? secret) =>
+    /// <summary>The command line's node (in bulk mode, the defaults for the sheet's empty cells).</summary>
+    private static ProvisioningRequest Request(ProvisionArguments args, string? wifiPassword, byte[]? secret) =>
         new()
         {
-            DeviceId = deviceId,
-            PlantId = plantId,
-            BrokerHost = host,
-            BrokerPort = port,
-            BrokerTls = tls,
-            WifiSsid = ssid,
-            WifiPassword = password,
+            DeviceId = args.DeviceId ?? string.Empty,
+            PlantId = args.PlantId ?? string.Empty,
+            BrokerHost = args.BrokerHost ?? string.Empty,
+            BrokerPort = args.BrokerPort,
+            BrokerTls = args.BrokerTls,
+            WifiSsid = args.WifiSsid,
+            WifiPassword = wifiPassword,
             WifiViaImprov = args.WifiImprov,
-            SamplePeriodMilliseconds = period,
+            SamplePeriodMilliseconds = args.SamplePeriodMilliseconds,
             Secret = secret,
             KeepSecret = args.KeepSecret,
             Replace = args.Replace,
@@ -173,11 +156,15 @@ internal static class ProvisionCommand
         return new ApiRegistryAccess(args.Controller, token);
     }
 
-    private static int BaudOf(string boardFile)
+    private static int BaudRate(ProvisionArguments args, TextWriter output)
     {
-        using JsonDocument board = JsonDocument.Parse(File.ReadAllText(boardFile));
-        return board.RootElement.TryGetProperty("console", out JsonElement console) && console.TryGetProperty("baudRate", out JsonElement baud)
-            ? baud.GetInt32()
-            : throw new FormatException($"{boardFile} has no console.baudRate");
+        if (args.BoardFile is null)
+        {
+            return args.BaudRate;
+        }
+
+        BoardConsole board = BoardConsole.Find(args.BoardFile, BoardConsole.DefaultDirectories());
+        output.WriteLine($"board {board.BoardName} ({board.Source}): console {board.BaudRate} baud, 8N1");
+        return board.BaudRate;
     }
 }

@@ -75,11 +75,11 @@ public sealed class ApiRegistryAccess : IRegistryAccess
         return json.RootElement.GetProperty("connected").GetBoolean();
     }
 
-    public async Task<IReadOnlyList<string>> QuarantineReasonsAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuarantineNote>> RecentQuarantineAsync(string deviceId, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(HttpMethod.Get, $"api/quarantine?device={Uri.EscapeDataString(deviceId)}&limit=20", null, cancellationToken).ConfigureAwait(false);
         using JsonDocument json = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reason").GetString() ?? string.Empty)];
+        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(i => new QuarantineNote(i.GetProperty("id").GetInt64(), i.GetProperty("reason").GetString() ?? string.Empty))];
     }
 
     public ValueTask DisposeAsync()

@@ -9,8 +9,12 @@ namespace Millwright.Controller.Provisioning;
 /// </summary>
 public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
 {
+    // The console's own line limit is 300 bytes; a longer run without a line end is noise (a wrong baud rate, a boot log).
+    private const int MaxLineBytes = 1024;
+
     private readonly byte[] _read = new byte[256];
     private readonly List<byte> _pending = [];
+    private int _noise;
 
     public ISerialLine Line => line;
 
@@ -32,6 +36,21 @@ public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
     {
         WriteText(command + "\r\n");
         return ReadReplyAsync(command.Split(' ')[0]);
+    }
+
+    /// <summary>
+    /// `abort` on a failure path: discards what this session staged. A line that fails too (the cable was pulled) must
+    /// not hide the failure being reported, and the node drops staged edits on its own when the session ends.
+    /// </summary>
+    public async Task AbortQuietlyAsync()
+    {
+        try
+        {
+            await SendAsync("abort").ConfigureAwait(false);
+        }
+        catch (ProvisioningException)
+        {
+        }
     }
 
     /// <summary>`secret &lt;hex&gt;` without the secret ever being a string.</summary>
@@ -80,6 +99,7 @@ public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
     {
         var details = new List<string>();
         DateTime until = DateTime.UtcNow + replyTimeout;
+        _noise = 0;
         while (true)
         {
             string? text = NextLine();
@@ -88,8 +108,7 @@ public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
                 TimeSpan left = until - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
-                    throw new ProvisioningException(ProvisioningStep.Port, $"no answer to '{command}' within {replyTimeout.TotalSeconds:0.#} s",
-                        "check the wiring (device TX to adapter RX, RX to TX, GND), the port and the baud rate; is the node powered?");
+                    throw NoAnswer(command);
                 }
 
                 int count = line.Read(_read, 0, _read.Length, left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
@@ -99,6 +118,12 @@ public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
                 }
 
                 Array.Clear(_read, 0, count);
+                if (_pending.Count > MaxLineBytes && !_pending.Contains((byte)'\n'))
+                {
+                    _noise += _pending.Count;
+                    _pending.Clear();
+                }
+
                 await Task.Yield();
                 continue;
             }
@@ -111,14 +136,24 @@ public sealed class ConsoleClient(ISerialLine line, TimeSpan replyTimeout)
             {
                 return new ConsoleReply(true, text.Length > 3 ? text[3..] : string.Empty, details);
             }
-            else if (text.StartsWith("error ", StringComparison.Ordinal))
+            else if (text == "error" || text.StartsWith("error ", StringComparison.Ordinal))
             {
-                return new ConsoleReply(false, text[6..], details);
+                return new ConsoleReply(false, text.Length > 6 ? text[6..] : "(no reason given)", details);
             }
-
-            // Anything else (an Improv packet, boot noise) is not an answer.
+            else
+            {
+                // Anything else (an Improv packet, boot noise) is not an answer.
+                _noise += text.Length + 1;
+            }
         }
     }
+
+    private ProvisioningException NoAnswer(string command) =>
+        _noise == 0
+            ? new ProvisioningException(ProvisioningStep.Port, $"no answer to '{command}' within {replyTimeout.TotalSeconds:0.#} s",
+                "check the wiring (device TX to adapter RX, RX to TX, GND), the port and the baud rate; is the node powered?")
+            : new ProvisioningException(ProvisioningStep.Port, $"no answer to '{command}' within {replyTimeout.TotalSeconds:0.#} s, only {_noise} bytes that are not console answers",
+                "the baud rate is probably wrong (--baud, or --board with the node's board), or the node is not running the Millwright firmware");
 
     private string? NextLine()
     {

@@ -66,16 +66,17 @@ public sealed class DatabaseRegistryAccess : IRegistryAccess
 
     public Task<bool?> IsConnectedAsync(string deviceId, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
 
-    public async Task<IReadOnlyList<string>> QuarantineReasonsAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuarantineNote>> RecentQuarantineAsync(string deviceId, CancellationToken cancellationToken)
     {
         QuarantinePage page = await _store.GetQuarantineAsync(new QuarantineQuery(20) { DeviceId = deviceId }, cancellationToken).ConfigureAwait(false);
-        return [.. page.Items.Select(i => Ingest.QuarantineReasons.Name(i.Reason))];
+        return [.. page.Items.Select(i => new QuarantineNote(i.Id, Ingest.QuarantineReasons.Name(i.Reason)))];
     }
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 
+    // A copy: the registry hands back the very array it was given, which the caller wipes once it is registered.
     private static IssuedKey From(IssuedSecret issued) =>
-        new(issued.Generation, issued.Epoch, Convert.ToHexStringLower(issued.KeyId), issued.Secret);
+        new(issued.Generation, issued.Epoch, Convert.ToHexStringLower(issued.KeyId), (byte[])issued.Secret.Clone());
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

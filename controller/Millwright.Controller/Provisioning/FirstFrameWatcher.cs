@@ -11,29 +11,60 @@ public sealed class FirstFrameWatcher(ConsoleClient console, IRegistryAccess reg
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Returns the highest sequence number stored once a new frame arrived.</summary>
-    public async Task<long> WaitAsync(ProvisioningRequest request, RegistryDevice? before, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long after the commit frames the node sent under its previous settings may still be on their way into the
+    /// store (the ingest batches for 20 ms by default): the count is taken only after it, so such a frame is never taken
+    /// for the first one under the new settings. Nodes keep sending, so a frame stored within it is followed by another.
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Called right after the commit; returns the highest sequence number stored once a new frame arrived. The node is
+    /// committed by then, so a controller that is slow to answer one poll (a busy plant server) is asked again until the
+    /// deadline rather than failing the run; only one that never answers is reported, at step "registry".
+    /// </summary>
+    public async Task<long> WaitAsync(ProvisioningRequest request, CancellationToken cancellationToken)
     {
         progress.Begin("frame", $"waiting up to {request.FirstFrameTimeout.TotalSeconds:0} s for the first signed frame at the controller");
-        long framesBefore = before?.FramesStored ?? 0;
-        int quarantinedBefore = (await registry.QuarantineReasonsAsync(request.DeviceId, cancellationToken).ConfigureAwait(false)).Count;
         DateTime until = DateTime.UtcNow + request.FirstFrameTimeout;
+        await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+        RegistryDevice? before = await PollAsync(request.DeviceId, until, cancellationToken).ConfigureAwait(false);
+        long framesBefore = before?.FramesStored ?? 0;
+        long quarantinedBefore = await NewestQuarantineIdAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
         while (DateTime.UtcNow < until)
         {
-            RegistryDevice? now = await registry.FindAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            RegistryDevice? now = await PollAsync(request.DeviceId, until, cancellationToken).ConfigureAwait(false);
             if (now is not null && now.FramesStored > framesBefore)
             {
                 progress.Done($"frame stored: epoch {now.CurrentEpoch}, sequence {now.LastSequence}");
                 return now.LastSequence;
             }
-
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
 
         throw await DiagnoseAsync(request, quarantinedBefore, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ProvisioningException> DiagnoseAsync(ProvisioningRequest request, int quarantinedBefore, CancellationToken cancellationToken)
+    /// <summary>The device as the registry has it, asked again after a failure until <paramref name="until"/>; then the failure stands.</summary>
+    private async Task<RegistryDevice?> PollAsync(string deviceId, DateTime until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await registry.FindAsync(deviceId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProvisioningException e) when (e.Step == ProvisioningStep.Registry && DateTime.UtcNow < until)
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<long> NewestQuarantineIdAsync(string deviceId, CancellationToken cancellationToken) =>
+        (await registry.RecentQuarantineAsync(deviceId, cancellationToken).ConfigureAwait(false)).Select(q => q.Id).DefaultIfEmpty(0).Max();
+
+    private async Task<ProvisioningException> DiagnoseAsync(ProvisioningRequest request, long quarantinedBefore, CancellationToken cancellationToken)
     {
         string waited = $"no signed frame reached the controller within {request.FirstFrameTimeout.TotalSeconds:0} s";
         IReadOnlyDictionary<string, string> status = new Dictionary<string, string>();
@@ -53,8 +84,8 @@ public sealed class FirstFrameWatcher(ConsoleClient console, IRegistryAccess reg
                 "check the SSID and password (run again with the right --wifi-password-file), that the access point is in range, and that it is 2.4 GHz WPA2");
         }
 
-        IReadOnlyList<string> reasons = await registry.QuarantineReasonsAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
-        IEnumerable<string> fresh = reasons.Take(Math.Max(0, reasons.Count - quarantinedBefore));
+        IReadOnlyList<QuarantineNote> recent = await registry.RecentQuarantineAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+        string[] fresh = [.. recent.Where(q => q.Id > quarantinedBefore).Select(q => q.Reason)];
         string? auth = fresh.FirstOrDefault(r => AuthReasons.Contains(r));
         if (auth is not null)
         {

@@ -24,6 +24,6 @@ public interface IRegistryAccess : IAsyncDisposable
     /// <summary>Whether the device is logged in to the controller's broker; null when this access cannot tell.</summary>
     Task<bool?> IsConnectedAsync(string deviceId, CancellationToken cancellationToken);
 
-    /// <summary>The reasons (kebab-case names) of the device's quarantined messages, newest first.</summary>
-    Task<IReadOnlyList<string>> QuarantineReasonsAsync(string deviceId, CancellationToken cancellationToken);
+    /// <summary>The device's most recent quarantined messages (id and reason), newest first.</summary>
+    Task<IReadOnlyList<QuarantineNote>> RecentQuarantineAsync(string deviceId, CancellationToken cancellationToken);
 }

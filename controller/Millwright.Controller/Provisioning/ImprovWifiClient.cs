@@ -27,7 +27,11 @@ public sealed class ImprovWifiClient(ConsoleClient console)
         data.AddRange(passwordBytes);
         byte[] packet = Packet(TypeRpc, [.. data]);
         console.WriteRaw(packet);
+
+        // The password's bytes go nowhere else; wipe the copies made on the way.
         Array.Clear(packet);
+        Array.Clear(passwordBytes);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(data).Clear();
 
         var received = new List<byte>();
         DateTime until = DateTime.UtcNow + Timeout;

@@ -57,7 +57,7 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
         try
         {
             progress.Begin("registry", $"{plan.Secret.ToString().ToLowerInvariant()} {request.DeviceId}");
-            issued = await RegisterAsync(plan.Secret, request, registered, cancellationToken).ConfigureAwait(false);
+            issued = await RegisterAsync(plan.Secret, request, cancellationToken).ConfigureAwait(false);
             secret = issued?.Secret ?? (request.Secret is null ? null : (byte[])request.Secret.Clone());
             progress.Done(issued is null ? $"key {registered!.CurrentKeyId} kept" : $"key {issued.KeyId}, generation {issued.Generation}, epoch {issued.Epoch}");
 
@@ -76,7 +76,7 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
             ConsoleReply committed = await console.SendAsync("commit").ConfigureAwait(false);
             if (!committed.Ok)
             {
-                await console.SendAsync("abort").ConfigureAwait(false);
+                await console.AbortQuietlyAsync().ConfigureAwait(false);
                 throw new ProvisioningException(ProvisioningStep.Commit, "the node refused the commit: " + committed.Text, "the previous settings stay in force; fix the setting named and run again");
             }
 
@@ -101,29 +101,34 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
         }
 
         var watcher = new FirstFrameWatcher(console, registry, progress);
-        long sequence = await watcher.WaitAsync(request, registered, cancellationToken).ConfigureAwait(false);
+        long sequence = await watcher.WaitAsync(request, cancellationToken).ConfigureAwait(false);
         string keyId = issued?.KeyId ?? registered!.CurrentKeyId;
         return new ProvisioningResult(request.DeviceId, keyId, issued?.Epoch ?? registered!.CurrentEpoch, sequence);
     }
 
-    private async Task<IssuedKey?> RegisterAsync(SecretAction action, ProvisioningRequest request, RegistryDevice? registered, CancellationToken cancellationToken)
+    private async Task<IssuedKey?> RegisterAsync(SecretAction action, ProvisioningRequest request, CancellationToken cancellationToken)
     {
-        byte[] Fresh() => request.Secret is null ? RandomNumberGenerator.GetBytes(KeyDerivation.SecretSize) : (byte[])request.Secret.Clone();
-        if (registered is not null && !registered.Enabled)
+        if (action is SecretAction.Keep)
         {
-            throw new ProvisioningException(ProvisioningStep.Registry, $"device {request.DeviceId} is disabled in the registry", "enable it first: millwright device enable <id> (or POST /api/devices/<id>/enable)");
+            return null;
         }
 
-        switch (action)
+        if (action is SecretAction.Rotate)
         {
-            case SecretAction.Add:
-                return await registry.AddAsync(request.DeviceId, Fresh(), cancellationToken).ConfigureAwait(false);
-            case SecretAction.Replace:
-                return await registry.ReplaceAsync(request.DeviceId, Fresh(), cancellationToken).ConfigureAwait(false);
-            case SecretAction.Rotate:
-                return await registry.RotateAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
-            default:
-                return null;
+            return await registry.RotateAsync(request.DeviceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The registry keeps its own copy; this one is wiped as soon as it has been handed over.
+        byte[] fresh = request.Secret is null ? RandomNumberGenerator.GetBytes(KeyDerivation.SecretSize) : (byte[])request.Secret.Clone();
+        try
+        {
+            return action is SecretAction.Add
+                ? await registry.AddAsync(request.DeviceId, fresh, cancellationToken).ConfigureAwait(false)
+                : await registry.ReplaceAsync(request.DeviceId, fresh, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(fresh);
         }
     }
 
@@ -134,7 +139,7 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
             ConsoleReply reply = await console.SendAsync($"set {key} {value}").ConfigureAwait(false);
             if (!reply.Ok)
             {
-                await console.SendAsync("abort").ConfigureAwait(false);
+                await console.AbortQuietlyAsync().ConfigureAwait(false);
                 throw new ProvisioningException(ProvisioningStep.Write, $"the node refused {key}{(hidden ? string.Empty : " '" + value + "'")}: {reply.Text}",
                     "nothing was changed on the node; correct the value and run again");
             }
@@ -148,7 +153,7 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
         ConsoleReply staged = await console.SendSecretAsync(issued.Secret).ConfigureAwait(false);
         if (!staged.Ok || !staged.Text.StartsWith("secret staged key-id=" + issued.KeyId, StringComparison.Ordinal))
         {
-            await console.SendAsync("abort").ConfigureAwait(false);
+            await console.AbortQuietlyAsync().ConfigureAwait(false);
             throw new ProvisioningException(ProvisioningStep.Write, "the node did not stage the secret: " + staged.Text,
                 staged.Text.StartsWith("a secret is already installed", StringComparison.Ordinal)
                     ? "this firmware cannot replace a secret within a session: update it (docs/firmware.md), or factory-reset the node first"
@@ -166,7 +171,7 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
         byte[]? answer = reply.Ok && reply.Text.StartsWith("proof ", StringComparison.Ordinal) ? TryHex(reply.Text[6..]) : null;
         if (answer is null || !CryptographicOperations.FixedTimeEquals(answer, expected))
         {
-            await console.SendAsync("abort").ConfigureAwait(false);
+            await console.AbortQuietlyAsync().ConfigureAwait(false);
             throw new ProvisioningException(ProvisioningStep.Prove,
                 reply.Ok ? "the node's proof does not match the secret: it holds a different secret" : "the node could not prove a secret: " + reply.Text,
                 "nothing was switched on the node (staged changes discarded); check that the secret file belongs to this device");

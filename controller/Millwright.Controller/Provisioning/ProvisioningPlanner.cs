@@ -41,6 +41,12 @@ public static class ProvisioningPlanner
 
     private static (SecretAction, string) Decide(ProvisioningRequest request, string deviceKey, RegistryDevice? registered)
     {
+        if (registered is not null && !registered.Enabled)
+        {
+            // Refused before anything changes, the Wi-Fi over Improv included.
+            throw Refused($"device {request.DeviceId} is disabled in the registry", $"enable it first: millwright device enable {request.DeviceId} (or POST /api/devices/{request.DeviceId}/enable)");
+        }
+
         if (request.KeepSecret)
         {
             if (registered is null)

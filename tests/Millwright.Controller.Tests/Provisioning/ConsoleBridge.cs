@@ -4,12 +4,13 @@ namespace Millwright.Controller.Tests.Provisioning;
 
 /// <summary>
 /// socat between the virtual board's console pseudo-terminal and a new pseudo-terminal at <see cref="Path"/>, which the
-/// tool opens with System.IO.Ports as it would a USB-UART adapter. socat ends when the tool closes its side (a cable
-/// pulled), so each session gets a new bridge.
+/// tool opens with System.IO.Ports as it would a USB-UART adapter. A bridge outlives the tool's sessions (the tool may
+/// open and close the port several times); ending it removes the link, as unplugging a USB adapter removes its device.
 /// </summary>
 internal sealed class ConsoleBridge : IDisposable
 {
     private readonly Process _socat;
+    private bool _disposed;
 
     private ConsoleBridge(Process socat, string path)
     {
@@ -19,9 +20,10 @@ internal sealed class ConsoleBridge : IDisposable
 
     public string Path { get; }
 
-    public static async Task<ConsoleBridge> StartAsync(string socat, string boardPty, string directory)
+    /// <param name="link">The port's path; a new one in <paramref name="directory"/> when null.</param>
+    public static async Task<ConsoleBridge> StartAsync(string socat, string boardPty, string directory, string? link = null)
     {
-        string link = System.IO.Path.Combine(directory, "tool-" + Guid.NewGuid().ToString("N")[..8]);
+        link ??= System.IO.Path.Combine(directory, "tool-" + Guid.NewGuid().ToString("N")[..8]);
         var start = new ProcessStartInfo(socat) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in new[] { "-d", "-d", $"pty,raw,echo=0,link={link}", $"open:{boardPty},raw,echo=0" })
         {
@@ -47,6 +49,12 @@ internal sealed class ConsoleBridge : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_socat.HasExited)
         {
             _socat.Kill();
@@ -54,5 +62,6 @@ internal sealed class ConsoleBridge : IDisposable
         }
 
         _socat.Dispose();
+        File.Delete(Path);
     }
 }

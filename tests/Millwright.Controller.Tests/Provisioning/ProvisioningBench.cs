@@ -44,24 +44,39 @@ internal sealed class ProvisioningBench : IAsyncDisposable
 
     public void KillBoard() => Board.Dispose();
 
+    /// <summary>The registry over the controller's HTTP API, as from a technician's laptop.</summary>
+    public string[] ApiRegistry => ["--controller", Controller.ApiBase.ToString(), "--token-file", TokenFile];
+
+    public string Broker => "127.0.0.1:" + Controller.MqttPort.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>`millwright provision` in this process against the board's console over a socat pty; returns its exit code and output.</summary>
     public async Task<(int Exit, string Output)> ProvisionAsync(string deviceId, params string[] extra)
     {
         using ConsoleBridge bridge = await ConsoleBridge.StartAsync(Socat, Board.ConsolePath, Directory);
-        string[] args =
-        [
-            "--port", bridge.Path, "--controller", Controller.ApiBase.ToString(), "--token-file", TokenFile,
-            "--device-id", deviceId, "--plant", RunningController.Plant, "--broker", "127.0.0.1:" + Controller.MqttPort.ToString(CultureInfo.InvariantCulture),
-            "--yes", "--timeout-s", "60", .. extra,
-        ];
-        var output = new StringWriter();
+        return await RunToolAsync(
+            ["--port", bridge.Path, .. ApiRegistry, "--device-id", deviceId, "--plant", RunningController.Plant, "--broker", Broker, "--yes", "--timeout-s", "60", .. extra]);
+    }
+
+    /// <summary>
+    /// `millwright provision` with these arguments, in this process, writing to <paramref name="output"/> (a test may
+    /// watch it while the tool runs). The output and the controller's log are checked for every secret the registry holds.
+    /// </summary>
+    public async Task<(int Exit, string Output)> RunToolAsync(string[] args, SharedOutput? output = null, string input = "")
+    {
+        using var own = new SharedOutput();
+        output ??= own;
         var error = new StringWriter();
-        int exit = await Task.Run(() => ProvisionCommand.Run(args, output, error, new StringReader(string.Empty)));
-        return (exit, output + error.ToString());
+        int exit = await Task.Run(() => ProvisionCommand.Run(args, output.Writer, error, new StringReader(input)));
+        string text = output.Text + error;
+        TestContext.Current.TestOutputHelper?.WriteLine($"$ millwright provision {string.Join(' ', args)}\n{text}");
+        await AssertNoSecretsInAsync(text);
+        return (exit, text);
     }
 
     /// <summary>A console session of its own: runs <paramref name="command"/> and returns the answer's key=value pairs.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> AskAsync(string command)
+    public async Task<IReadOnlyDictionary<string, string>> AskAsync(string command) => (await AskTextAsync(command)).Pairs();
+
+    public async Task<ConsoleReply> AskTextAsync(string command)
     {
         using ConsoleBridge bridge = await ConsoleBridge.StartAsync(Socat, Board.ConsolePath, Directory);
         using SerialPortLine line = SerialPortLine.Open(bridge.Path, 115200);
@@ -69,15 +84,19 @@ internal sealed class ProvisioningBench : IAsyncDisposable
         await console.HelloAsync();
         ConsoleReply reply = await console.SendAsync(command);
         Assert.True(reply.Ok, reply.Text);
-        return reply.Pairs();
+        return reply;
     }
 
-    /// <summary>Every secret the registry ever held for the device, in hex (both cases), to check that no output shows one.</summary>
-    public async Task AssertNoSecretIn(string deviceId, string text)
+    /// <summary>No secret the registry ever held, for any device, shows in <paramref name="text"/> or in the controller's log (hex or base64).</summary>
+    public async Task AssertNoSecretsInAsync(string text)
     {
-        foreach (var key in await Controller.Store.GetDeviceKeysAsync(deviceId, CancellationToken.None))
+        foreach (var device in await Controller.Store.ListDevicesAsync(CancellationToken.None))
         {
-            Assert.DoesNotContain(Convert.ToHexStringLower(key.Secret), text, StringComparison.OrdinalIgnoreCase);
+            foreach (var key in await Controller.Store.GetDeviceKeysAsync(device.DeviceId, CancellationToken.None))
+            {
+                SecretScan.AssertAbsent(text, key.Secret, $"{device.DeviceId}'s secret (generation {key.Generation})");
+                SecretScan.AssertAbsent(Controller.ConsoleText, key.Secret, $"{device.DeviceId}'s secret, in the controller's log");
+            }
         }
     }
 

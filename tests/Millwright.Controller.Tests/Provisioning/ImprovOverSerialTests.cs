@@ -1,0 +1,79 @@
+using System.Text;
+using Millwright.Controller.Provisioning;
+
+namespace Millwright.Controller.Tests.Provisioning;
+
+/// <summary>
+/// Improv Wi-Fi serial against the real firmware on a virtual board, through a socat pseudo-terminal: the bytes a
+/// standard Improv client (ESP Web Tools, improv-wifi/sdk-serial-js) sends set the node's Wi-Fi, and `millwright
+/// provision --wifi-improv` does its Wi-Fi step that way.
+/// </summary>
+[Collection("provisioning")]
+public sealed class ImprovOverSerialTests
+{
+    [Fact]
+    public async Task The_byte_sequence_of_a_standard_improv_client_sets_the_nodes_wifi()
+    {
+        await using ProvisioningBench bench = await ProvisioningBench.StartAsync();
+        byte[] answers;
+        using (ConsoleBridge bridge = await ConsoleBridge.StartAsync(bench.Socat, bench.Board.ConsolePath, bench.Directory))
+        using (SerialPortLine line = SerialPortLine.Open(bridge.Path, 115200))
+        {
+            // improv-wifi serial spec: "IMPROV", version 1, type 0x03 (RPC), length, data, checksum (sum of all
+            // preceding bytes, low 8 bits); RPC data: command 0x01 (send Wi-Fi settings), data length, then
+            // ssid length, ssid, password length, password. sdk-serial-js ends each packet with LF.
+            byte[] ssid = Encoding.UTF8.GetBytes("Shop Floor"), password = Encoding.UTF8.GetBytes("correct horse battery");
+            byte[] rpc = [0x01, (byte)(2 + ssid.Length + password.Length), (byte)ssid.Length, .. ssid, (byte)password.Length, .. password];
+            byte[] packet = [.. "IMPROV"u8.ToArray(), 0x01, 0x03, (byte)rpc.Length, .. rpc];
+            byte[] wire = [.. packet, (byte)packet.Sum(b => b), (byte)'\n'];
+            line.Write(wire, 0, wire.Length);
+            answers = await ReadUntilAsync(line, Packet(0x01, [0x04]));
+        }
+
+        Assert.True(Contains(answers, Packet(0x02, [0x00])), "error state 'none' acknowledges the RPC");
+        Assert.True(Contains(answers, Packet(0x01, [0x03])), "state 'provisioning' while the node connects");
+        Assert.Equal("wifi-ssid Shop Floor", (await bench.AskTextAsync("get wifi-ssid")).Text);
+        Assert.Equal("wifi-password (set, write-only)", (await bench.AskTextAsync("get wifi-password")).Text);
+    }
+
+    [Fact]
+    public async Task The_tool_sends_the_wifi_by_improv_and_the_rest_through_the_staged_console_session()
+    {
+        await using ProvisioningBench bench = await ProvisioningBench.StartAsync();
+        string password = Path.Combine(bench.Directory, "wifi.txt");
+        await File.WriteAllTextAsync(password, "correct horse battery", TestContext.Current.CancellationToken);
+
+        (int exit, string output) = await bench.ProvisionAsync("press-1", "--wifi-ssid", "Plant Floor", "--wifi-password-file", password, "--wifi-improv");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("ok  wifi      connected and stored (Improv state provisioned)", output);
+        Assert.Contains("first frame stored", output);
+        Assert.DoesNotContain("correct horse battery", output, StringComparison.Ordinal);
+        Assert.Equal("wifi-ssid Plant Floor", (await bench.AskTextAsync("get wifi-ssid")).Text);
+        Assert.Equal("press-1", (await bench.AskAsync("info"))["device-id"]);
+    }
+
+    /// <summary>A device-to-client packet, built by hand as the spec lays it out, with the LF the device adds.</summary>
+    private static byte[] Packet(byte type, byte[] data)
+    {
+        byte[] body = [.. "IMPROV"u8.ToArray(), 0x01, type, (byte)data.Length, .. data];
+        return [.. body, (byte)body.Sum(b => b), (byte)'\n'];
+    }
+
+    private static async Task<byte[]> ReadUntilAsync(SerialPortLine line, byte[] wanted)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[256];
+        DateTime until = DateTime.UtcNow.AddSeconds(40);
+        while (!Contains([.. received], wanted))
+        {
+            Assert.True(DateTime.UtcNow < until, "no 'provisioned' state within 40 s; received: " + Convert.ToHexString([.. received]));
+            received.AddRange(buffer.AsSpan(0, line.Read(buffer, 0, buffer.Length, TimeSpan.FromMilliseconds(200))).ToArray());
+            await Task.Yield();
+        }
+
+        return [.. received];
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
