@@ -77,9 +77,9 @@ internal static class ProvisionCommand
     {
         int baud = BaudRate(args, output);
         string? wifiPassword = args.WifiPasswordFile is not null ? File.ReadAllText(args.WifiPasswordFile).TrimEnd('\r', '\n')
-            : args.WifiPasswordStdin ? input.ReadLine() ?? string.Empty : null;
+            : args.WifiPasswordStdin ? HiddenInput.ReadLine(input, "Wi-Fi password") : null;
         byte[]? secret = args.SecretFile is not null ? DeviceSecret.Parse(File.ReadAllBytes(args.SecretFile))
-            : args.SecretStdin ? DeviceSecret.Parse(System.Text.Encoding.ASCII.GetBytes(input.ReadLine() ?? string.Empty)) : null;
+            : args.SecretStdin ? DeviceSecret.Parse(System.Text.Encoding.ASCII.GetBytes(HiddenInput.ReadLine(input, "device secret (hex)"))) : null;
         try
         {
             ProvisioningRequest request = Request(args, wifiPassword, secret);
