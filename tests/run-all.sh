@@ -23,12 +23,22 @@ echo "== test"
 # Every test project in the filter, one at a time, each with its own result file.
 mapfile -t projects < <(sed -n 's/.*"\(tests[^"]*Tests\.csproj\)".*/\1/p' Embedded.Linux.slnf | tr -s '\\' '/')
 status=0
+unfinished=()
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "-- $name"
+  code=0
   dotnet test "$project" -c "$configuration" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" || status=$?
+    --results-directory "$results" || code=$?
+  if [ "$code" -ne 0 ]; then
+    status=$code
+    # Failed tests end here too; a non-zero exit without a failed test means the test process did not finish
+    # (crashed, killed, out of memory) and the tests it had left were never counted.
+    if ! grep -q '<Counters [^>]*failed="[1-9]' "$results/$name.trx" 2>/dev/null; then
+      unfinished+=("$name")
+    fi
+  fi
 done
 
 passed=0 failed=0 skipped=0 files=0
@@ -47,9 +57,14 @@ if [ "$files" -eq 0 ]; then
   echo "no test results were written" >&2
   status=1
 fi
+if [ "${#unfinished[@]}" -gt 0 ]; then
+  echo "!! the test process of ${unfinished[*]} did not finish (crashed or killed): its remaining tests did not run; see the log above." >&2
+fi
 if [ "$skipped" -gt 0 ]; then
   echo "!! $skipped test(s) skipped: see the messages above for the component each one could not get." >&2
 fi
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+summary="tests: $passed passed, $failed failed, $skipped skipped"
+if [ "${#unfinished[@]}" -gt 0 ]; then summary="$summary; INCOMPLETE: ${unfinished[*]} did not finish"; fi
+echo "$summary"
 if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
 exit "$status"

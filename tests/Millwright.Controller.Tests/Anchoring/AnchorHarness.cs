@@ -38,6 +38,10 @@ internal sealed class AnchorHarness : IAsyncDisposable
     /// <summary>The real frame log (SQLite store in the data directory) whose checkpoints are anchored.</summary>
     public StoredFrameLog Log { get; }
 
+    /// <summary>When set (<see cref="StartWithFakeLogAsync"/>), anchored instead of <see cref="Log"/>: a head the test
+    /// sets to any size without storing frames (gas at a billion leaves).</summary>
+    public TestLogHead? FakeLog { get; private init; }
+
     public AnchorSession Session { get; private set; } = null!;
 
     public AnchorStateMachine Machine { get; private set; } = null!;
@@ -50,7 +54,11 @@ internal sealed class AnchorHarness : IAsyncDisposable
 
     public AnchorPolicy Policy => AnchorPolicy.From(Options);
 
-    public static async Task<AnchorHarness> StartAsync(Action<AnchorOptions>? configure = null)
+    public static Task<AnchorHarness> StartWithFakeLogAsync() => StartAsync(null, new TestLogHead());
+
+    public static Task<AnchorHarness> StartAsync(Action<AnchorOptions>? configure = null) => StartAsync(configure, null);
+
+    private static async Task<AnchorHarness> StartAsync(Action<AnchorOptions>? configure, TestLogHead? fakeLog)
     {
         await AnvilAvailability.RequireAsync();
         string dataDirectory = Path.Combine(Path.GetTempPath(), "millwright-anchoring-" + Guid.NewGuid().ToString("N"));
@@ -68,7 +76,7 @@ internal sealed class AnchorHarness : IAsyncDisposable
             Confirmations = 1,
         };
         configure?.Invoke(options);
-        var harness = new AnchorHarness(dataDirectory, options, await StoredFrameLog.OpenAsync(dataDirectory));
+        var harness = new AnchorHarness(dataDirectory, options, await StoredFrameLog.OpenAsync(dataDirectory)) { FakeLog = fakeLog };
         await harness.ConnectAsync();
         return harness;
     }
@@ -115,7 +123,7 @@ internal sealed class AnchorHarness : IAsyncDisposable
 
     /// <summary>A new state machine on the same store and chain: the anchoring service restarted.</summary>
     public async Task RestartServiceAsync() =>
-        Machine = await AnchorStateMachine.OpenAsync(Session.Chain, Session.Store, Log, Policy, Clock,
+        Machine = await AnchorStateMachine.OpenAsync(Session.Chain, Session.Store, (IMerkleLogHead?)FakeLog ?? Log, Policy, Clock,
             _loggers.CreateLogger<AnchorStateMachine>(), TestContext.Current.CancellationToken);
 
     /// <summary>The whole controller restarted: Anvil saved and stopped, then everything opened again from the data directory.</summary>
