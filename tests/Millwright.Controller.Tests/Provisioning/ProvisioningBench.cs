@@ -69,6 +69,11 @@ internal sealed class ProvisioningBench : IAsyncDisposable
         int exit = await Task.Run(() => ProvisionCommand.Run(args, output.Writer, error, new StringReader(input)));
         string text = output.Text + error;
         TestContext.Current.TestOutputHelper?.WriteLine($"$ millwright provision {string.Join(' ', args)}\n{text}");
+        if (exit != 0)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(Board.Describe());
+        }
+
         await AssertNoSecretsInAsync(text);
         return (exit, text);
     }

@@ -9,12 +9,16 @@ namespace Millwright.Controller.Tests.Provisioning;
 /// </summary>
 internal sealed class VirtualBoardRun : IDisposable
 {
+    private const int KeptLines = 40;
+
     private readonly Process _process;
+    private readonly Queue<string> _output;
     private bool _disposed;
 
-    private VirtualBoardRun(Process process, string dataDirectory, string consolePath)
+    private VirtualBoardRun(Process process, string dataDirectory, string consolePath, Queue<string> output)
     {
         _process = process;
+        _output = output;
         DataDirectory = dataDirectory;
         ConsolePath = consolePath;
     }
@@ -39,8 +43,26 @@ internal sealed class VirtualBoardRun : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the virtual board did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new Queue<string>();
+        void Keep(string? text)
+        {
+            if (text is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.Enqueue(text);
+                if (output.Count > KeptLines)
+                {
+                    output.Dequeue();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         string pathFile = Path.Combine(dataDirectory, "console.pty");
@@ -55,7 +77,17 @@ internal sealed class VirtualBoardRun : IDisposable
             await Task.Delay(100);
         }
 
-        return new VirtualBoardRun(process, dataDirectory, (await File.ReadAllTextAsync(pathFile)).Trim());
+        return new VirtualBoardRun(process, dataDirectory, (await File.ReadAllTextAsync(pathFile)).Trim(), output);
+    }
+
+    /// <summary>Whether the board process still runs, and its last output lines: what a failed console session needs.</summary>
+    public string Describe()
+    {
+        string state = _process.HasExited ? $"exited with code {_process.ExitCode}" : "running";
+        lock (_output)
+        {
+            return $"board {ConsolePath}: {state}; last output:\n  " + (_output.Count == 0 ? "(none)" : string.Join("\n  ", _output));
+        }
     }
 
     public void Dispose()
