@@ -4,8 +4,9 @@ namespace Millwright.Controller.Provisioning;
 
 /// <summary>
 /// The Wi-Fi step over Improv Wi-Fi serial (https://www.improv-wifi.com/serial/, version 1), as ESP Web Tools sends it:
-/// RPC "send Wi-Fi settings", then the node's state until it is provisioned (connected, credentials stored) or reports
-/// an error. The node stores the credentials only once connected with them, so a wrong password changes nothing.
+/// RPC "send Wi-Fi settings", then the node's state until it is provisioned (it connected with the credentials) or
+/// reports an error. The node keeps the credentials only once connected with them, so a wrong password changes nothing;
+/// inside a console session with staged edits it stages them for the commit instead of storing them.
 /// </summary>
 public sealed class ImprovWifiClient(ConsoleClient console)
 {
@@ -48,7 +49,7 @@ public sealed class ImprovWifiClient(ConsoleClient console)
 
                 if (type == TypeCurrentState && body.Length > 0 && body[0] == StateProvisioned)
                 {
-                    return "connected and stored (Improv state provisioned)";
+                    return "connected (Improv state provisioned)";
                 }
             }
 

@@ -4,9 +4,10 @@ using Millwright.Protocol.Keys;
 namespace Millwright.Controller.Provisioning;
 
 /// <summary>
-/// One node, end to end: identify it, plan and confirm, register it, stage its settings and secret, prove the staged
-/// secret, commit, and wait for its first signed frame at the controller. Nothing is switched on the node before the
-/// commit: if the run stops earlier (failure, cable pulled, tool killed) the node keeps its previous settings and secret.
+/// One node, end to end: identify it, plan and confirm, register it, stage its settings and secret (with --wifi-improv
+/// the Wi-Fi too, proven by the node connecting with it), prove the staged secret, commit, and wait for its first signed
+/// frame at the controller. Nothing is switched on the node before the commit: if the run stops earlier (failure, cable
+/// pulled, tool killed) the node keeps its previous settings, Wi-Fi and secret.
 /// </summary>
 public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry, ProgressDisplay progress, Func<string, bool> confirm)
 {
@@ -46,12 +47,6 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
             }
         }
 
-        if (request.WifiViaImprov && request.WifiSsid is not null)
-        {
-            progress.Begin("wifi", $"Improv serial: {request.WifiSsid}");
-            progress.Done(await new ImprovWifiClient(console).ProvisionAsync(request.WifiSsid, request.WifiPassword ?? string.Empty).ConfigureAwait(false));
-        }
-
         IssuedKey? issued = null;
         byte[]? secret = null;
         try
@@ -64,6 +59,14 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
             progress.Begin("write", "staging the settings" + (issued is null ? string.Empty : " and the secret"));
             await StageAsync(request, issued).ConfigureAwait(false);
             progress.Done($"{request.Settings().Count} settings{(issued is null ? string.Empty : " and the secret")} staged (not yet in force)");
+
+            if (request.WifiViaImprov && request.WifiSsid is not null)
+            {
+                // After the console edits, so the node stages the Wi-Fi with them instead of storing it at once.
+                progress.Begin("wifi", $"Improv serial: {request.WifiSsid}");
+                await ImprovWifiAsync(request.WifiSsid, request.WifiPassword ?? string.Empty).ConfigureAwait(false);
+                progress.Done("the node connected with it; staged with the other settings (Improv state provisioned)");
+            }
 
             if (secret is not null)
             {
@@ -158,6 +161,19 @@ public sealed class Provisioner(ConsoleClient console, IRegistryAccess registry,
                 staged.Text.StartsWith("a secret is already installed", StringComparison.Ordinal)
                     ? "this firmware cannot replace a secret within a session: update it (docs/firmware.md), or factory-reset the node first"
                     : "nothing was changed on the node; run again");
+        }
+    }
+
+    private async Task ImprovWifiAsync(string ssid, string password)
+    {
+        try
+        {
+            await new ImprovWifiClient(console).ProvisionAsync(ssid, password).ConfigureAwait(false);
+        }
+        catch (ProvisioningException)
+        {
+            await console.AbortQuietlyAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -10,6 +10,9 @@ namespace Millwright.Firmware.Console;
 /// are applied to the network at once, but stored only once the node has connected with them: a mistyped password
 /// then cannot replace a working configuration (the previous one is restored after
 /// <see cref="ConnectTimeoutMicros"/>). No Wi-Fi scan: the network interface cannot scan, so that RPC is "unknown".
+/// Inside a console session that has staged edits (the provisioning tool's Wi-Fi step), connecting only proves the
+/// credentials: they are staged with the other edits, the node goes back to its active Wi-Fi, and nothing is stored
+/// before <c>commit</c>, so a session cut before the commit leaves the previous Wi-Fi in force too.
 /// </summary>
 public sealed class ImprovSerial
 {
@@ -35,13 +38,17 @@ public sealed class ImprovSerial
     private readonly IClock _clock;
     private readonly string _boardName;
     private readonly IConfigurationListener _listener;
+    private readonly SettingsSession _session;
     private bool _provisioning;
+    private bool _intoSession;
     private long _deadlineMicros;
     private string _pendingSsid;
     private string _pendingPassword;
 
-    public ImprovSerial(ConsoleOutput output, ConsoleEnvironment environment)
+    /// <param name="session">The console's staged edits: Wi-Fi set while it has changes is staged there.</param>
+    public ImprovSerial(ConsoleOutput output, ConsoleEnvironment environment, SettingsSession session)
     {
+        _session = session;
         _writer = new ImprovPacketWriter(output);
         _settings = environment.Settings;
         _network = environment.Network;
@@ -119,12 +126,7 @@ public sealed class ImprovSerial
         {
             _provisioning = false;
             ForgetPending();
-            DeviceSettings active = _settings.Active;
-            if (active.WifiSsid.Length > 0)
-            {
-                _network.Configure(active.WifiSsid, active.WifiPassword);
-            }
-
+            RestoreActiveNetwork();
             _writer.SendError(ErrorUnableToConnect);
             _writer.SendState(State);
         }
@@ -153,6 +155,7 @@ public sealed class ImprovSerial
         _pendingSsid = ssid;
         _pendingPassword = password;
         _provisioning = true;
+        _intoSession = _session.HasChanges;
         _deadlineMicros = _clock.MonotonicMicros + ConnectTimeoutMicros;
         _writer.SendError(ErrorNone);
         _writer.SendState(StateProvisioning);
@@ -162,6 +165,12 @@ public sealed class ImprovSerial
     private void Finish()
     {
         _provisioning = false;
+        if (_intoSession)
+        {
+            StageIntoSession();
+            return;
+        }
+
         DeviceSettings candidate = _settings.Active;
         candidate.WifiSsid = _pendingSsid;
         candidate.WifiPassword = _pendingPassword;
@@ -180,6 +189,38 @@ public sealed class ImprovSerial
 
         _writer.SendState(StateProvisioned);
         _writer.SendRpcResult(RpcWifiSettings, new string[0]);
+    }
+
+    /// <summary>The credentials work: staged for the session's commit; the node returns to its active Wi-Fi meanwhile.</summary>
+    private void StageIntoSession()
+    {
+        // Both values passed the same checks in StartProvisioning, so neither can be refused here.
+        string problem = _session.Set(SettingsFields.WifiSsid, _pendingSsid);
+        if (problem == null)
+        {
+            problem = _session.Set(SettingsFields.WifiPassword, _pendingPassword);
+        }
+
+        ForgetPending();
+        RestoreActiveNetwork();
+        if (problem != null)
+        {
+            _writer.SendError(ErrorUnknown);
+            _writer.SendState(State);
+            return;
+        }
+
+        _writer.SendState(StateProvisioned);
+        _writer.SendRpcResult(RpcWifiSettings, new string[0]);
+    }
+
+    private void RestoreActiveNetwork()
+    {
+        DeviceSettings active = _settings.Active;
+        if (active.WifiSsid.Length > 0)
+        {
+            _network.Configure(active.WifiSsid, active.WifiPassword);
+        }
     }
 
     private void ForgetPending()

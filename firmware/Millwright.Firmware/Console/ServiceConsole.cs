@@ -25,8 +25,9 @@ public sealed class ServiceConsole
         _environment = environment;
         _port = environment.Port;
         _output = new ConsoleOutput(environment.Port);
-        _commands = new ConsoleCommands(_output, environment, new SettingsCommands(_output, environment));
-        _improv = new ImprovSerial(_output, environment);
+        var settings = new SettingsCommands(_output, environment);
+        _commands = new ConsoleCommands(_output, environment, settings);
+        _improv = new ImprovSerial(_output, environment, settings.Session);
     }
 
     /// <summary>The Improv provisioning state (ready, provisioning, provisioned).</summary>

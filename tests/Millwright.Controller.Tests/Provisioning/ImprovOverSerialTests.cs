@@ -1,5 +1,6 @@
 using System.Text;
 using Millwright.Controller.Provisioning;
+using Millwright.Controller.Tests.Infrastructure;
 
 namespace Millwright.Controller.Tests.Provisioning;
 
@@ -46,11 +47,45 @@ public sealed class ImprovOverSerialTests
         (int exit, string output) = await bench.ProvisionAsync("press-1", "--wifi-ssid", "Plant Floor", "--wifi-password-file", password, "--wifi-improv");
 
         Assert.True(exit == 0, output);
-        Assert.Contains("ok  wifi      connected and stored (Improv state provisioned)", output);
+        Assert.Contains("ok  wifi      the node connected with it; staged with the other settings (Improv state provisioned)", output);
         Assert.Contains("first frame stored", output);
         Assert.DoesNotContain("correct horse battery", output, StringComparison.Ordinal);
         Assert.Equal("wifi-ssid Plant Floor", (await bench.AskTextAsync("get wifi-ssid")).Text);
         Assert.Equal("press-1", (await bench.AskAsync("info"))["device-id"]);
+    }
+
+    [Fact]
+    public async Task A_session_cut_after_the_improv_wifi_step_leaves_the_previous_wifi_and_settings_in_force()
+    {
+        await using ProvisioningBench bench = await ProvisioningBench.StartAsync();
+        string password = Path.Combine(bench.Directory, "wifi.txt");
+        await File.WriteAllTextAsync(password, "old floor password", TestContext.Current.CancellationToken);
+        (int exit, string output) = await bench.ProvisionAsync("press-1", "--wifi-ssid", "Old Floor", "--wifi-password-file", password);
+        Assert.True(exit == 0, output);
+
+        using (ConsoleBridge bridge = await ConsoleBridge.StartAsync(bench.Socat, bench.Board.ConsolePath, bench.Directory))
+        await using (var registry = new ApiRegistryAccess(bench.Controller.ApiBase, bench.Controller.Token))
+        {
+            var line = new CuttingLine(SerialPortLine.Open(bridge.Path, 115200), "prove");
+            var display = new StringWriter();
+            var provisioner = new Provisioner(new ConsoleClient(line, TimeSpan.FromSeconds(15)), registry, new ProgressDisplay(display), _ => true);
+            var request = new ProvisioningRequest
+            {
+                DeviceId = "press-2", PlantId = "plant-b", BrokerHost = "10.9.9.9", WifiSsid = "New Floor", WifiPassword = "new floor password",
+                WifiViaImprov = true, AssumeYes = true,
+            };
+            var failure = await Assert.ThrowsAsync<ProvisioningException>(() => provisioner.RunAsync(request, CancellationToken.None));
+            Assert.Equal("cable pulled (test)", failure.Message);
+            Assert.Contains("ok  wifi      the node connected with it; staged", display.ToString(), StringComparison.Ordinal);
+        }
+
+        // The cut session's edits, the Wi-Fi among them, are still staged (not in force) until the next session drops them.
+        var info = await bench.AskAsync("info");
+        Assert.True(info["device-id"] == "press-1" && info["plant-id"] == RunningController.Plant && info["staged"] == "yes", string.Join(' ', info));
+        Assert.Equal("staged changes discarded", (await bench.AskTextAsync("abort")).Text);
+        Assert.Equal("wifi-ssid Old Floor", (await bench.AskTextAsync("get wifi-ssid")).Text);
+        long frames = await bench.FramesStoredAsync("press-1");
+        await Eventually.TrueAsync(async () => await bench.FramesStoredAsync("press-1") > frames, "press-1 still delivers under its previous settings");
     }
 
     /// <summary>A device-to-client packet, built by hand as the spec lays it out, with the LF the device adds.</summary>

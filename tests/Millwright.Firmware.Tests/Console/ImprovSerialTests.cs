@@ -131,6 +131,61 @@ public class ImprovSerialTests
     }
 
     [Fact]
+    public void Inside_a_session_with_staged_edits_the_wifi_is_proven_staged_and_stored_only_by_commit()
+    {
+        ConsoleBench bench = OnOldWifiWithAnEditStaged();
+
+        byte[] reply = Exchange(bench, WifiRpc(Ssid, ConsoleBench.WifiPassword));
+
+        Assert.Equal([.. Error(0x00), .. State(0x03), .. State(0x04), .. RpcResult(0x01)], reply);
+        Assert.Equal([(Ssid, ConsoleBench.WifiPassword), ("Old", "old password")], bench.Network.Configured);
+        Assert.Equal("Old", StoredSsid(bench));
+        Assert.Equal(1, bench.Listener.SettingsCommitted);
+
+        Assert.StartsWith("ok committed; wifi applied", bench.Single("commit"), StringComparison.Ordinal);
+        Assert.Equal(Ssid, StoredSsid(bench));
+        Assert.Equal("press-9", Stored(bench).DeviceId);
+        Assert.Equal((Ssid, ConsoleBench.WifiPassword), bench.Network.Configured[^1]);
+        Assert.Equal(2, bench.Listener.SettingsCommitted);
+    }
+
+    [Fact]
+    public void Inside_a_session_an_abort_drops_the_improv_wifi_and_the_node_keeps_its_previous_network()
+    {
+        ConsoleBench bench = OnOldWifiWithAnEditStaged();
+        Exchange(bench, WifiRpc(Ssid, ConsoleBench.WifiPassword));
+
+        Assert.Equal("ok staged changes discarded", bench.Single("abort"));
+
+        Assert.Equal("Old", StoredSsid(bench));
+        Assert.Equal(("Old", "old password"), bench.Network.Configured[^1]);
+        Assert.Equal("error nothing to commit: no setting was changed", bench.Single("commit"));
+        Assert.Equal("Old", StoredSsid(bench));
+    }
+
+    private static ConsoleBench OnOldWifiWithAnEditStaged()
+    {
+        var bench = new ConsoleBench();
+        bench.Network.KnownNetworks["Old"] = "old password";
+        bench.Network.KnownNetworks[Ssid] = ConsoleBench.WifiPassword;
+        bench.Single("set wifi-ssid Old");
+        bench.Single("set wifi-password old password");
+        bench.Single("commit");
+        bench.Network.Configured.Clear();
+        bench.Single("set device-id press-9");
+        return bench;
+    }
+
+    private static string StoredSsid(ConsoleBench bench) => Stored(bench).WifiSsid;
+
+    private static DeviceSettings Stored(ConsoleBench bench)
+    {
+        var stored = new SettingsStore(bench.Flash);
+        Assert.True(stored.Load());
+        return stored.Active;
+    }
+
+    [Fact]
     public void Packet_with_a_bad_checksum_is_refused_as_invalid_rpc_and_changes_nothing()
     {
         var bench = new ConsoleBench();
