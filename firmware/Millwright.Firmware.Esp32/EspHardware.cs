@@ -34,7 +34,7 @@ internal static class EspHardware
         hardware.Health = health;
         hardware.Watchdog = new EspWatchdog(health);
         hardware.KeyStore = new FileKeyStore(store);
-        hardware.Serial = new Com2SerialPort(wiring.ConsolePort, wiring.ConsoleTxPin, wiring.ConsoleRxPin, board.ConsoleBaudRate);
+        hardware.Serial = new Com2SerialPort(wiring.ConsolePort, wiring.ConsoleTxPin, wiring.ConsoleRxPin, board.ConsoleBaudRate, board.ConsoleFraming);
         hardware.Network = new WifiNetwork();
         hardware.Link = new M2MqttLink();
         hardware.BoardIo = new EspBoardIo(wiring);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Millwright.Controller.Cli.Devices;
 using Millwright.Controller.Devices;
 using Millwright.Controller.Provisioning;
+using Millwright.Firmware.Board;
 
 namespace Millwright.Controller.Cli;
 
@@ -75,7 +76,7 @@ internal static class ProvisionCommand
 
     private static async Task<int> RunAsync(ProvisionArguments args, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
-        int baud = BaudRate(args, output);
+        (int baud, string framing) = ConsoleSettings(args, output);
         string? wifiPassword = args.WifiPasswordFile is not null ? File.ReadAllText(args.WifiPasswordFile).TrimEnd('\r', '\n')
             : args.WifiPasswordStdin ? HiddenInput.ReadLine(input, "Wi-Fi password") : null;
         byte[]? secret = args.SecretFile is not null ? DeviceSecret.Parse(File.ReadAllBytes(args.SecretFile))
@@ -95,7 +96,7 @@ internal static class ProvisionCommand
                 return (input.ReadLine() ?? string.Empty).Trim() is "y" or "Y" or "yes";
             }
 
-            ISerialLine Open() => SerialPortLine.Open(args.Port, baud);
+            ISerialLine Open() => SerialPortLine.Open(args.Port, baud, framing);
             if (rows is null)
             {
                 output.WriteLine($"provisioning {request.DeviceId} on {args.Port}");
@@ -156,15 +157,16 @@ internal static class ProvisionCommand
         return new ApiRegistryAccess(args.Controller, token);
     }
 
-    private static int BaudRate(ProvisionArguments args, TextWriter output)
+    /// <summary>Baud rate and framing: the board file's with --board, else --baud (default 115200) and 8N1.</summary>
+    private static (int BaudRate, string Framing) ConsoleSettings(ProvisionArguments args, TextWriter output)
     {
         if (args.BoardFile is null)
         {
-            return args.BaudRate;
+            return (args.BaudRate, SerialFraming.Default);
         }
 
         BoardConsole board = BoardConsole.Find(args.BoardFile, BoardConsole.DefaultDirectories());
-        output.WriteLine($"board {board.BoardName} ({board.Source}): console {board.BaudRate} baud, 8N1");
-        return board.BaudRate;
+        output.WriteLine($"board {board.BoardName} ({board.Source}): console {board.BaudRate} baud, {board.Framing}");
+        return (board.BaudRate, board.Framing);
     }
 }

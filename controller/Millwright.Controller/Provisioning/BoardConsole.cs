@@ -6,10 +6,10 @@ namespace Millwright.Controller.Provisioning;
 /// <summary>
 /// The console settings of a board (`--board`): a board file's path, or a board's name looked up as NAME.json among
 /// the board files shipped with the tool (boards/ beside it) and in hardware/boards above the working directory. The
-/// file goes through the same loader and rules as every board file. The console is 8N1 on every board (the firmware
-/// opens its UART so); the baud rate is the board's.
+/// file goes through the same loader and rules as every board file. Baud rate and framing are the board's, as the
+/// firmware opens its console UART with them.
 /// </summary>
-public sealed record BoardConsole(string BoardName, string Source, int BaudRate)
+public sealed record BoardConsole(string BoardName, string Source, int BaudRate, string Framing)
 {
     /// <summary>Where board names are looked up, in order.</summary>
     public static IReadOnlyList<string> DefaultDirectories()
@@ -48,6 +48,6 @@ public sealed record BoardConsole(string BoardName, string Source, int BaudRate)
 
         BoardFile board = loaded.Board ?? throw new ProvisioningException(ProvisioningStep.Port,
             $"the board file {path} is rejected: {string.Join("; ", loaded.Errors.Select(e => e.ToString()))}", "correct the board file (docs/boards.md) or pass --baud N");
-        return new BoardConsole(board.Name, path, board.Console.BaudRate);
+        return new BoardConsole(board.Name, path, board.Console.BaudRate, board.Console.Framing);
     }
 }

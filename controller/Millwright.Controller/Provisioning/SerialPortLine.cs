@@ -1,10 +1,12 @@
 using System.IO.Ports;
+using Millwright.Firmware.Board;
 
 namespace Millwright.Controller.Provisioning;
 
 /// <summary>
 /// A service console on a serial port (System.IO.Ports): a USB-UART adapter on the node's service header, or the virtual
-/// board's pseudo-terminal. 8N1 at the board's console baud rate, no flow control (the service header has no RTS/CTS).
+/// board's pseudo-terminal, at the board's console baud rate and framing (8N1 unless the board file says otherwise), no
+/// flow control (the service header has no RTS/CTS).
 /// </summary>
 public sealed class SerialPortLine : ISerialLine
 {
@@ -13,17 +15,25 @@ public sealed class SerialPortLine : ISerialLine
 
     private readonly SerialPort _port;
 
-    private SerialPortLine(SerialPort port)
+    private readonly string _framing;
+
+    private SerialPortLine(SerialPort port, string framing)
     {
         _port = port;
+        _framing = framing;
     }
 
-    public string Description => $"{_port.PortName} {_port.BaudRate} 8N1";
+    public string Description => $"{_port.PortName} {_port.BaudRate} {_framing}";
 
     /// <summary>Opens <paramref name="portName"/>; throws <see cref="ProvisioningException"/> (step "port") when it cannot.</summary>
-    public static SerialPortLine Open(string portName, int baudRate)
+    public static SerialPortLine Open(string portName, int baudRate, string framing = SerialFraming.Default)
     {
-        var port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One)
+        if (!SerialFraming.IsValid(framing))
+        {
+            throw new ArgumentException($"framing must be {SerialFraming.Rule}, not '{framing}'", nameof(framing));
+        }
+
+        var port = new SerialPort(portName, baudRate, (Parity)SerialFraming.Parity(framing), SerialFraming.DataBits, (StopBits)SerialFraming.StopBits(framing))
         {
             Handshake = Handshake.None,
             ReadTimeout = SerialPort.InfiniteTimeout,
@@ -45,7 +55,7 @@ public sealed class SerialPortLine : ISerialLine
                     : "check the cable and the port name (docs/provisioning.md, \"Finding the port\")");
         }
 
-        return new SerialPortLine(port);
+        return new SerialPortLine(port, framing);
     }
 
     public void Write(byte[] data, int offset, int count)

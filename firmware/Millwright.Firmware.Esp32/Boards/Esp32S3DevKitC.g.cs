@@ -51,6 +51,7 @@ public static class Esp32S3DevKitCBoard
         BoardDescription board = new BoardDescription(Name, channels, actuators);
         board.DefaultSamplePeriodMilliseconds = 1000;
         board.ConsoleBaudRate = 115200;
+        board.ConsoleFraming = "8N1";
         return board;
     }
 

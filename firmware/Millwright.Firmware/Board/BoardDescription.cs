@@ -13,6 +13,7 @@ public sealed class BoardDescription
         Actuators = actuators;
         DefaultSamplePeriodMilliseconds = 1000;
         ConsoleBaudRate = 115200;
+        ConsoleFraming = SerialFraming.Default;
     }
 
     public string Name { get; private set; }
@@ -25,4 +26,7 @@ public sealed class BoardDescription
     public int DefaultSamplePeriodMilliseconds { get; set; }
 
     public int ConsoleBaudRate { get; set; }
+
+    /// <summary>The console UART's framing ("8N1"; see <see cref="SerialFraming"/>).</summary>
+    public string ConsoleFraming { get; set; }
 }

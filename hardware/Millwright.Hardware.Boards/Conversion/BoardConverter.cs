@@ -40,6 +40,7 @@ public static class BoardConverter
         {
             DefaultSamplePeriodMilliseconds = board.Sampling.DefaultPeriodMs,
             ConsoleBaudRate = board.Console.BaudRate,
+            ConsoleFraming = board.Console.Framing,
         };
     }
 

@@ -83,6 +83,7 @@ public static class BoardCodeGenerator
         source.Line("BoardDescription board = new BoardDescription(Name, channels, actuators);")
             .Line($"board.DefaultSamplePeriodMilliseconds = {Int(board.Sampling.DefaultPeriodMs)};")
             .Line($"board.ConsoleBaudRate = {Int(board.Console.BaudRate)};")
+            .Line($"board.ConsoleFraming = \"{board.Console.Framing}\";")
             .Line("return board;")
             .Close();
     }

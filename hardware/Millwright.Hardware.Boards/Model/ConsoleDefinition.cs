@@ -11,4 +11,7 @@ public sealed class ConsoleDefinition
     public int RxPin { get; init; }
 
     public int BaudRate { get; init; }
+
+    /// <summary>Data bits, parity, stop bits ("8N1", the default); the schema allows what SerialFraming allows.</summary>
+    public string Framing { get; init; } = Millwright.Firmware.Board.SerialFraming.Default;
 }

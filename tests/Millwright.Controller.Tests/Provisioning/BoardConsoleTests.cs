@@ -3,7 +3,7 @@ using Millwright.Controller.Provisioning;
 
 namespace Millwright.Controller.Tests.Provisioning;
 
-/// <summary>`provision --board`: the console's baud rate from a board file or a board's name, through the boards' own loader.</summary>
+/// <summary>`provision --board`: the console's baud rate and framing from a board file or a board's name, through the boards' own loader.</summary>
 public sealed class BoardConsoleTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("mw-boards-").FullName;
@@ -16,16 +16,19 @@ public sealed class BoardConsoleTests : IDisposable
     {
         BoardConsole board = BoardConsole.Find("esp32-devkitc", [Path.Combine(AppContext.BaseDirectory, "boards")]);
 
-        Assert.Equal(("esp32-devkitc", 115200), (board.BoardName, board.BaudRate));
+        Assert.Equal(("esp32-devkitc", 115200, "8N1"), (board.BoardName, board.BaudRate, board.Framing));
     }
 
     [Fact]
-    public void A_path_is_loaded_as_it_is_and_its_baud_rate_used()
+    public void A_path_is_loaded_as_it_is_and_its_baud_rate_and_framing_used()
     {
         string path = Path.Combine(_directory, "slow.json");
-        File.WriteAllText(path, File.ReadAllText(Path.Combine(Boards, "virtual.json")).Replace("\"baudRate\": 115200", "\"baudRate\": 57600", StringComparison.Ordinal));
+        File.WriteAllText(path, File.ReadAllText(Path.Combine(Boards, "virtual.json"))
+            .Replace("\"baudRate\": 115200, \"framing\": \"8N1\"", "\"baudRate\": 57600, \"framing\": \"8E2\"", StringComparison.Ordinal));
 
-        Assert.Equal(57600, BoardConsole.Find(path, []).BaudRate);
+        BoardConsole board = BoardConsole.Find(path, []);
+
+        Assert.Equal((57600, "8E2"), (board.BaudRate, board.Framing));
     }
 
     [Fact]

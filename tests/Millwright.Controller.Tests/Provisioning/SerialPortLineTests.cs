@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Millwright.Controller.Provisioning;
-using Millwright.Controller.Tests.Infrastructure;
 
 namespace Millwright.Controller.Tests.Provisioning;
 
@@ -17,24 +16,18 @@ public sealed class SerialPortLineTests
     [Fact]
     public async Task Every_byte_arrives_in_order_while_the_reader_keeps_timing_out_and_the_machine_is_busy()
     {
-        string socat = await DebianPackage.RequireAsync("socat", "socat");
-        string directory = Path.Combine(Path.GetTempPath(), "mw-line-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(directory);
-        string device = Path.Combine(directory, "device");
-        string tool = Path.Combine(directory, "tool");
-        using Process pair = StartPair(socat, device, tool);
+        await using PtyPair pair = await PtyPair.StartAsync();
         using var stop = new CancellationTokenSource();
         Thread[] busy = [.. Enumerable.Range(0, Environment.ProcessorCount * 2).Select(_ => new Thread(() => Spin(stop.Token)) { IsBackground = true })];
         try
         {
-            await WaitForAsync(device, tool);
             foreach (Thread thread in busy)
             {
                 thread.Start();
             }
 
-            using SerialPortLine line = SerialPortLine.Open(tool, 115200);
-            await using var node = new FileStream(device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            using SerialPortLine line = SerialPortLine.Open(pair.Tool, 115200);
+            await using var node = new FileStream(pair.Device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
             const int Lines = 150;
             Task writer = Task.Run(async () =>
             {
@@ -66,31 +59,21 @@ public sealed class SerialPortLineTests
         finally
         {
             await stop.CancelAsync();
-            pair.Kill();
-            await pair.WaitForExitAsync(CancellationToken.None);
-            Directory.Delete(directory, recursive: true);
         }
     }
 
-    private static Process StartPair(string socat, string device, string tool)
+    [Fact]
+    public async Task The_port_opens_with_the_boards_framing_and_refuses_one_the_console_cannot_use()
     {
-        var start = new ProcessStartInfo(socat) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (string argument in new[] { $"pty,raw,echo=0,link={device}", $"pty,raw,echo=0,link={tool}" })
+        await using PtyPair pair = await PtyPair.StartAsync();
+
+        using (SerialPortLine line = SerialPortLine.Open(pair.Tool, 57600, "8E2"))
         {
-            start.ArgumentList.Add(argument);
+            Assert.Equal($"{pair.Tool} 57600 8E2", line.Description);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("socat did not start");
-    }
-
-    private static async Task WaitForAsync(params string[] paths)
-    {
-        DateTime until = DateTime.UtcNow.AddSeconds(10);
-        while (!paths.All(File.Exists))
-        {
-            Assert.True(DateTime.UtcNow < until, "socat made no pseudo-terminal pair");
-            await Task.Delay(20);
-        }
+        var refused = Assert.Throws<ArgumentException>(() => SerialPortLine.Open(pair.Tool, 115200, "7E1"));
+        Assert.Contains("8 data bits, parity N, E or O, 1 or 2 stop bits", refused.Message, StringComparison.Ordinal);
     }
 
     private static void Spin(CancellationToken stop)

@@ -22,6 +22,7 @@ public sealed class BoardConverterTests
         Assert.Equal(Path.GetFileNameWithoutExtension(fileName), board.Name);
         Assert.Equal(1000, board.DefaultSamplePeriodMilliseconds);
         Assert.Equal(115200, board.ConsoleBaudRate);
+        Assert.Equal("8N1", board.ConsoleFraming);
         Assert.Equal(
             [
                 (1, "temperature", "degC", "env", 5000, 1),
@@ -109,5 +110,24 @@ public sealed class BoardConverterTests
         Assert.Null(wiring.FindChannel(99));
         Assert.Null(wiring.FindActuator(99));
         Assert.Null(wiring.FindBus("spi9"));
+    }
+
+    [Theory]
+    [InlineData(", \"framing\": \"8E2\"", "8E2")]
+    [InlineData(", \"framing\": \"8O1\"", "8O1")]
+    [InlineData("", "8N1")]
+    public void The_console_framing_comes_from_the_board_file_and_is_8N1_when_it_says_none(string field, string expected)
+    {
+        string text = File.ReadAllText(TestPaths.Board("esp32-devkitc.json")).Replace(", \"framing\": \"8N1\"", field, StringComparison.Ordinal);
+        string path = Path.Combine(Path.GetTempPath(), $"framing-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, text);
+        try
+        {
+            Assert.Equal(expected, BoardConverter.ToDescription(BoardLoader.LoadValid(path)).ConsoleFraming);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

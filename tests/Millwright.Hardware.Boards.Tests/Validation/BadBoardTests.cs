@@ -47,6 +47,7 @@ public sealed class BadBoardTests
         ["adc2-wifi"] = ("sensors[1] \"vibration\" pin 4", BoardRules.Adc2WithWifi),
         ["adc2-wifi-s3"] = ("sensors[1] \"vibration\" pin 15", BoardRules.Adc2WithWifi),
         ["console-uart"] = ("console uart", BoardRules.ConsoleUart),
+        ["console-framing"] = ("console framing", "schema/enum"),
         ["pin-used-twice"] = ("actuators[0] \"coolant-pump\" pin 21", BoardRules.PinUsedTwice),
     };
 
