@@ -7,13 +7,13 @@ namespace Millwright.Controller.Cli.Bench;
 internal static class BenchReport
 {
     internal const string Header =
-        "| devices | broker | phase | offered frames/s | acked frames/s | acked readings/s | p50 ms | p95 ms | p99 ms | controller CPU (cores) | generator CPU | Mosquitto CPU | controller CPU ms / 1000 frames | frames / batch | batch commit ms | resent | ack timeouts | backlog at end |\n" +
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| devices | broker | phase | offered frames/s | acked frames/s | acked readings/s | p50 ms | p95 ms | p99 ms | controller CPU (cores) | generator CPU | Mosquitto CPU | controller CPU ms / 1000 frames | frames / batch | batch commit ms | batches > 0.5 s | resent | ack timeouts | backlog at end |\n" +
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     internal static string Row(PhaseResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {r.Devices:N0} | {r.Broker} | {r.Phase} | {r.OfferedFramesPerSecond:N0} | {r.AckedFramesPerSecond:N0} | {r.AckedReadingsPerSecond:N0} | " +
         $"{Ms(r.P50)} | {Ms(r.P95)} | {Ms(r.P99)} | {r.ControllerCores:F2} | {r.GeneratorCores:F2} | {(r.Broker == "mosquitto" ? r.BrokerCores.ToString("F2", CultureInfo.InvariantCulture) : "–")} | " +
-        $"{r.ControllerCpuMsPerThousandFrames:F0} | {r.FramesPerBatch:F0} | {r.BatchCommitMeanMs:F1} | {r.DeviceWork.Resent:N0} | {r.DeviceWork.Timeouts:N0} | {r.BacklogAtEnd:N0} |");
+        $"{r.ControllerCpuMsPerThousandFrames:F0} | {r.FramesPerBatch:F0} | {r.BatchCommitMeanMs:F1} | {r.SlowBatches:N0} | {r.DeviceWork.Resent:N0} | {r.DeviceWork.Timeouts:N0} | {r.BacklogAtEnd:N0} |");
 
     internal static string Machine()
     {

@@ -135,16 +135,21 @@ internal sealed class BenchScenario(BenchOptions options, int deviceCount, strin
         double batches = metricsAfter["millwright_store_batch_seconds_count"] - metricsBefore["millwright_store_batch_seconds_count"];
         double batchSeconds = metricsAfter["millwright_store_batch_seconds_sum"] - metricsBefore["millwright_store_batch_seconds_sum"];
         double stored = metricsAfter["millwright_frames_stored_total"] - metricsBefore["millwright_frames_stored_total"];
+        long slowBatches = (long)(SlowBatchCount(metricsAfter) - SlowBatchCount(metricsBefore));
         if (perf is not null)
         {
             await WaitForExitAsync(perf, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         }
 
         var result = new PhaseResult(deviceCount, broker, phase, seconds, work.Produced / seconds, work.Acked / seconds, p50, p95, p99,
-            controllerCores, generatorCores, brokerCores, work, backlog, stored / seconds, batches / seconds, batches > 0 ? batchSeconds / batches * 1000 : 0);
+            controllerCores, generatorCores, brokerCores, work, backlog, stored / seconds, batches / seconds, batches > 0 ? batchSeconds / batches * 1000 : 0, slowBatches);
         progress.WriteLine("  " + BenchReport.Row(result));
         return result;
     }
+
+    /// <summary>Storage transactions so far that took longer than 0.5 s (a bucket bound of the histogram).</summary>
+    private static double SlowBatchCount(MetricsSnapshot metrics) =>
+        metrics["millwright_store_batch_seconds_count"] - metrics["millwright_store_batch_seconds_bucket{le=\"0.5\"}"];
 
     private async Task MeasureAnchoringAsync(string dataDirectory, ChildProcess controller, HttpClient http, CancellationToken cancellationToken)
     {

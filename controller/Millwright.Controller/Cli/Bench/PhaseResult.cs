@@ -4,7 +4,8 @@ namespace Millwright.Controller.Cli.Bench;
 /// One measured phase of one scenario: what the fleet offered and got acked per second (every acked frame was
 /// verified, stored durably and acked by the controller), publish→ack latency percentiles, CPU of each process in
 /// cores (CPU seconds per wall second), what the devices had to resend, the controller's own batch figures
-/// (from /metrics), and the frames still waiting in outboxes at the end (a growing backlog = not sustained).
+/// (from /metrics; <see cref="SlowBatches"/>: storage transactions over 0.5 s, what a commit-side ack stall would show),
+/// and the frames still waiting in outboxes at the end (a growing backlog = not sustained).
 /// </summary>
 internal sealed record PhaseResult(
     int Devices,
@@ -23,7 +24,8 @@ internal sealed record PhaseResult(
     long BacklogAtEnd,
     double StoredFramesPerSecond,
     double BatchesPerSecond,
-    double BatchCommitMeanMs)
+    double BatchCommitMeanMs,
+    long SlowBatches)
 {
     internal const int ReadingsPerFrame = 6;
 
